@@ -1,0 +1,41 @@
+/**
+ * Runs every emitter: the complete generated output, checked against the hand-written runtime.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jobs, routes } from '../plugin/schema';
+import { emitConstants } from './emitters/constants';
+import { emitEmailClasses } from './emitters/emails';
+import { emitOrderStatuses } from './emitters/order-statuses';
+import { emitPluginFile } from './emitters/plugin-file';
+import { emitRestRoutes } from './emitters/rest-routes';
+import { emitScheduledJobs } from './emitters/scheduled-jobs';
+import { emitSettingsNormalizer, emitSettingsSchema } from './emitters/settings';
+import type { GeneratedFile } from './file';
+import { indexDirectory, missingHandlers } from './php-index';
+
+/** Every handler the schema names, with where it is named. */
+export function schemaHandlers() {
+	return [
+		...routes.flatMap((r) => r.endpoints.map((e) => ({ where: `route ${e.method} ${r.path}`, handler: e.handler }))),
+		...jobs.map((j) => ({ where: `job ${j.hook}`, handler: j.handler })),
+	];
+}
+
+export function generate(root: string): GeneratedFile[] {
+	const problems = missingHandlers(schemaHandlers(), indexDirectory(join(root, 'plugin/src')));
+	if (problems.length > 0) {
+		throw new Error(`The schema names PHP handlers that do not exist:\n  ${problems.join('\n  ')}`);
+	}
+	const template = readFileSync(join(root, 'cartbay.php.tpl'), 'utf8');
+	return [
+		emitPluginFile(template),
+		emitOrderStatuses(),
+		emitSettingsSchema(),
+		emitSettingsNormalizer(),
+		emitRestRoutes(),
+		emitScheduledJobs(),
+		...emitEmailClasses(),
+		...emitConstants(),
+	];
+}

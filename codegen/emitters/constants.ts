@@ -1,0 +1,48 @@
+/**
+ * Constant groups (meta keys, events, notification states, placeholders, options, transients) → PHP classes.
+ */
+import { metaKeys, notificationStates, options, placeholders, queryArgs, sessionEvents, transients } from '../../plugin/schema';
+import type { ConstantGroupDef } from '../../plugin/schema/types';
+import { type GeneratedFile, GENERATED_DIR, GENERATED_NAMESPACE, phpHeader } from '../file';
+import { docblock, str } from '../php';
+
+const groups: readonly { group: ConstantGroupDef; source: string }[] = [
+	{ group: metaKeys, source: 'plugin/schema/meta.ts' },
+	{ group: sessionEvents, source: 'plugin/schema/events.ts' },
+	{ group: notificationStates, source: 'plugin/schema/notifications.ts' },
+	{ group: placeholders, source: 'plugin/schema/placeholders.ts' },
+	{ group: options, source: 'plugin/schema/storage.ts' },
+	{ group: transients, source: 'plugin/schema/storage.ts' },
+	{ group: queryArgs, source: 'plugin/schema/storage.ts' },
+];
+
+export function emitConstantGroup(group: ConstantGroupDef, source: string): GeneratedFile {
+	const constants = group.constants
+		.map((c) => `${docblock(1, [c.description])}\n\tpublic const ${c.name} = ${str(c.value)};`)
+		.join('\n\n');
+	const all = group.constants.map((c) => `\t\t\tself::${c.name},`).join('\n');
+	const content = `${phpHeader({
+		summary: `${group.className}: ${group.description}`,
+		sources: [source],
+		emitter: 'codegen/emitters/constants.ts',
+		namespace: GENERATED_NAMESPACE,
+	})}
+${docblock(0, [group.description])}
+final class ${group.className} {
+
+${constants}
+
+${docblock(1, ['Every value, in schema order.'], ['@return string[]'])}
+	public static function all(): array {
+		return array(
+${all}
+		);
+	}
+}
+`;
+	return { path: `${GENERATED_DIR}/${group.className}.php`, content };
+}
+
+export function emitConstants(): GeneratedFile[] {
+	return groups.map(({ group, source }) => emitConstantGroup(group, source));
+}

@@ -1,0 +1,109 @@
+/**
+ * Small printers for PHP source in the WordPress coding style (tabs, long array syntax, aligned arrows).
+ */
+
+/** A PHP expression written verbatim by an emitter (a function call, a closure, a constant). */
+export class PhpExpr {
+	constructor(readonly code: string) {}
+}
+
+export const expr = (code: string): PhpExpr => new PhpExpr(code);
+
+/** A float literal even when the value is integral (`10.0`), for fields PHP must see as float. */
+export class PhpFloat {
+	constructor(readonly value: number) {}
+}
+
+export type PhpValue =
+	| string
+	| number
+	| boolean
+	| null
+	| PhpExpr
+	| PhpFloat
+	| readonly PhpValue[]
+	| { readonly [key: string]: PhpValue };
+
+/** Single-quoted PHP string literal. */
+export function str(value: string): string {
+	return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+function scalar(value: number | PhpFloat): string {
+	if (value instanceof PhpFloat) {
+		return Number.isInteger(value.value) ? `${value.value}.0` : String(value.value);
+	}
+	if (!Number.isFinite(value)) {
+		throw new Error(`Cannot print non-finite number ${value} as PHP`);
+	}
+	return String(value);
+}
+
+/**
+ * Print a value as a PHP literal. Arrays are multi-line with aligned `=>` (WordPress
+ * `MultipleStatementAlignment`), except empty ones.
+ */
+export function php(value: PhpValue, indent = 0): string {
+	if (value === null) {
+		return 'null';
+	}
+	if (typeof value === 'string') {
+		return str(value);
+	}
+	if (typeof value === 'boolean') {
+		return value ? 'true' : 'false';
+	}
+	if (typeof value === 'number' || value instanceof PhpFloat) {
+		return scalar(value);
+	}
+	if (value instanceof PhpExpr) {
+		return value.code;
+	}
+	const pad = '\t'.repeat(indent + 1);
+	const close = '\t'.repeat(indent);
+	if (Array.isArray(value)) {
+		const list = value as readonly PhpValue[];
+		if (list.length === 0) {
+			return 'array()';
+		}
+		return `array(\n${list.map((item) => `${pad}${php(item, indent + 1)},\n`).join('')}${close})`;
+	}
+	const entries = Object.entries(value as { readonly [key: string]: PhpValue });
+	if (entries.length === 0) {
+		return 'array()';
+	}
+	const width = Math.max(...entries.map(([key]) => str(key).length));
+	const lines = entries.map(([key, item]) => `${pad}${str(key).padEnd(width)} => ${php(item, indent + 1)},\n`);
+	return `array(\n${lines.join('')}${close})`;
+}
+
+/** A translatable string: `__( 'text', 'cartbay' )`. */
+export function translate(text: string, textDomain: string, context?: string): PhpExpr {
+	return context === undefined
+		? expr(`__( ${str(text)}, ${str(textDomain)} )`)
+		: expr(`_x( ${str(text)}, ${str(context)}, ${str(textDomain)} )`);
+}
+
+/** A docblock at `indent` tabs from summary lines and tag lines. */
+export function docblock(indent: number, lines: readonly string[], tags: readonly string[] = []): string {
+	const pad = '\t'.repeat(indent);
+	const body = [...lines];
+	if (tags.length > 0) {
+		if (body.length > 0) {
+			body.push('');
+		}
+		body.push(...tags);
+	}
+	return [`${pad}/**`, ...body.map((line) => (line === '' ? `${pad} *` : `${pad} * ${line}`)), `${pad} */`].join('\n');
+}
+
+/** Upper snake case constant name from a hook or key: `cartbay_detect_abandonment` → `DETECT_ABANDONMENT`. */
+export function constantName(value: string, stripPrefix = ''): string {
+	const bare = stripPrefix && value.startsWith(stripPrefix) ? value.slice(stripPrefix.length) : value;
+	return bare.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').toUpperCase();
+}
+
+/** Last segment of a backslash-separated class name. */
+export function shortClass(name: string): string {
+	return name.split('\\').pop() ?? name;
+}

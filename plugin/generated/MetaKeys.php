@@ -1,0 +1,215 @@
+<?php
+/**
+ * MetaKeys: Meta keys CartBay stores on session orders, generated coupons and attributed orders.
+ *
+ * Generated from plugin/schema/meta.ts by codegen/emitters/constants.ts. Do not edit:
+ * change the schema and run `npm run codegen`.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Generated;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Meta keys CartBay stores on session orders, generated coupons and attributed orders.
+ */
+final class MetaKeys {
+
+	/**
+	 * Unguessable CartBay session identity (also on generated coupons and attributed orders).
+	 */
+	public const SESSION_ID = '_cartbay_session_id';
+
+	/**
+	 * SHA-256 of the normalized email, for grouping and fallback attribution.
+	 */
+	public const EMAIL_HASH = '_cartbay_email_hash';
+
+	/**
+	 * Captured email (PII: handle with care); also on generated coupons.
+	 */
+	public const EMAIL = '_cartbay_email';
+
+	/**
+	 * Consent state at capture.
+	 */
+	public const CONSENT = '_cartbay_consent';
+
+	/**
+	 * Consent wording the shopper saw.
+	 */
+	public const CONSENT_TEXT = '_cartbay_consent_text';
+
+	/**
+	 * When consent was given (Unix time).
+	 */
+	public const CONSENT_AT = '_cartbay_consent_at';
+
+	/**
+	 * Checkout type: classic or block.
+	 */
+	public const SOURCE = '_cartbay_source';
+
+	/**
+	 * Hash of the exact cart contents.
+	 */
+	public const CART_HASH = '_cartbay_cart_hash';
+
+	/**
+	 * Quantity-insensitive cart identity used for dedupe.
+	 */
+	public const CART_FINGERPRINT = '_cartbay_cart_fingerprint';
+
+	/**
+	 * Cart total at the last capture.
+	 */
+	public const CART_TOTAL = '_cartbay_cart_total';
+
+	/**
+	 * Cart currency.
+	 */
+	public const CURRENCY = '_cartbay_currency';
+
+	/**
+	 * Number of items in the cart.
+	 */
+	public const CART_ITEM_COUNT = '_cartbay_cart_item_count';
+
+	/**
+	 * Restore-ready cart snapshot.
+	 */
+	public const CART_SNAPSHOT = '_cartbay_cart_snapshot';
+
+	/**
+	 * First capture (Unix time).
+	 */
+	public const CAPTURED_AT = '_cartbay_captured_at';
+
+	/**
+	 * Latest captured activity (Unix time).
+	 */
+	public const LAST_ACTIVITY_AT = '_cartbay_last_activity_at';
+
+	/**
+	 * When the session became abandoned (Unix time).
+	 */
+	public const ABANDONED_AT = '_cartbay_abandoned_at';
+
+	/**
+	 * When a paid order was attributed (Unix time).
+	 */
+	public const RECOVERED_AT = '_cartbay_recovered_at';
+
+	/**
+	 * The attributed WooCommerce order.
+	 */
+	public const RECOVERED_ORDER_ID = '_cartbay_recovered_order_id';
+
+	/**
+	 * Total of the attributed order.
+	 */
+	public const RECOVERED_REVENUE = '_cartbay_recovered_revenue';
+
+	/**
+	 * Which signal matched the order: session_id, restore_token, coupon or email_hash.
+	 */
+	public const RECOVERY_METHOD = '_cartbay_recovery_method';
+
+	/**
+	 * Structured session event log.
+	 */
+	public const EVENTS = '_cartbay_events';
+
+	/**
+	 * Notification lifecycle records.
+	 */
+	public const NOTIFICATIONS = '_cartbay_notifications';
+
+	/**
+	 * Latest restore token hash.
+	 */
+	public const TOKEN_HASH = '_cartbay_token_hash';
+
+	/**
+	 * Every live restore token hash with its expiry.
+	 */
+	public const TOKEN_HASHES = '_cartbay_token_hashes';
+
+	/**
+	 * Expiry of the latest restore token (Unix time).
+	 */
+	public const TOKEN_EXPIRES_AT = '_cartbay_token_expires_at';
+
+	/**
+	 * Unsubscribe token hash.
+	 */
+	public const UNSUB_TOKEN_HASH = '_cartbay_unsub_token_hash';
+
+	/**
+	 * Generated recovery coupon code.
+	 */
+	public const COUPON_CODE = '_cartbay_coupon_code';
+
+	/**
+	 * Generated coupon expiry (Unix time).
+	 */
+	public const COUPON_EXPIRES_AT = '_cartbay_coupon_expires_at';
+
+	/**
+	 * Order id of a purchase made before the session was abandoned.
+	 */
+	public const COMPLETED_BEFORE_ABANDONMENT = '_cartbay_completed_before_abandonment';
+
+	/**
+	 * On a coupon: marks it CartBay-generated.
+	 */
+	public const COUPON_GENERATED = '_cartbay_generated';
+
+	/**
+	 * On a coupon: the offer it came from.
+	 */
+	public const COUPON_OFFER_NOTE = '_cartbay_offer_note';
+
+	/**
+	 * Every value, in schema order.
+	 *
+	 * @return string[]
+	 */
+	public static function all(): array {
+		return array(
+			self::SESSION_ID,
+			self::EMAIL_HASH,
+			self::EMAIL,
+			self::CONSENT,
+			self::CONSENT_TEXT,
+			self::CONSENT_AT,
+			self::SOURCE,
+			self::CART_HASH,
+			self::CART_FINGERPRINT,
+			self::CART_TOTAL,
+			self::CURRENCY,
+			self::CART_ITEM_COUNT,
+			self::CART_SNAPSHOT,
+			self::CAPTURED_AT,
+			self::LAST_ACTIVITY_AT,
+			self::ABANDONED_AT,
+			self::RECOVERED_AT,
+			self::RECOVERED_ORDER_ID,
+			self::RECOVERED_REVENUE,
+			self::RECOVERY_METHOD,
+			self::EVENTS,
+			self::NOTIFICATIONS,
+			self::TOKEN_HASH,
+			self::TOKEN_HASHES,
+			self::TOKEN_EXPIRES_AT,
+			self::UNSUB_TOKEN_HASH,
+			self::COUPON_CODE,
+			self::COUPON_EXPIRES_AT,
+			self::COMPLETED_BEFORE_ABANDONMENT,
+			self::COUPON_GENERATED,
+			self::COUPON_OFFER_NOTE,
+		);
+	}
+}

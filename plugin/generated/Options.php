@@ -1,0 +1,71 @@
+<?php
+/**
+ * Options: Names of the WordPress options CartBay owns.
+ *
+ * Generated from plugin/schema/storage.ts by codegen/emitters/constants.ts. Do not edit:
+ * change the schema and run `npm run codegen`.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Generated;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Names of the WordPress options CartBay owns.
+ */
+final class Options {
+
+	/**
+	 * Capture, offers, retention, logs, test mode, navigation and agent gates.
+	 */
+	public const SETTINGS = 'cartbay_settings';
+
+	/**
+	 * Recovery sequence state, delays and per-step coupons.
+	 */
+	public const CAMPAIGN = 'cartbay_campaign_settings';
+
+	/**
+	 * Stored license key and license status.
+	 */
+	public const LICENSE_DATA = 'cartbay_license_data';
+
+	/**
+	 * First-run wizard completion flag.
+	 */
+	public const WIZARD_COMPLETE = 'cartbay_wizard_complete';
+
+	/**
+	 * Sequence default migration marker.
+	 */
+	public const SEQUENCE_DEFAULTS_VERSION = 'cartbay_sequence_defaults_version';
+
+	/**
+	 * Plugin version whose install routine (defaults, recurring jobs) last ran.
+	 */
+	public const INSTALLED_VERSION = 'cartbay_installed_version';
+
+	/**
+	 * Redacted rolling agent audit log.
+	 */
+	public const AGENT_AUDIT_LOG = 'cartbay_agent_audit_log';
+
+	/**
+	 * Every value, in schema order.
+	 *
+	 * @return string[]
+	 */
+	public static function all(): array {
+		return array(
+			self::SETTINGS,
+			self::CAMPAIGN,
+			self::LICENSE_DATA,
+			self::WIZARD_COMPLETE,
+			self::SEQUENCE_DEFAULTS_VERSION,
+			self::INSTALLED_VERSION,
+			self::AGENT_AUDIT_LOG,
+		);
+	}
+}

@@ -1,0 +1,243 @@
+<?php
+/**
+ * RestRoutes: CartBay's REST routes under cartbay/v1.
+ *
+ * Generated from plugin/schema/rest.ts by codegen/emitters/rest-routes.ts. Do not edit:
+ * change the schema and run `npm run codegen`.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Generated;
+
+use WPAnchorBay\CartBay\Api\Permissions;
+use WPAnchorBay\CartBay\Api\SettingsController;
+use WPAnchorBay\CartBay\Core\Plugin;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Registers every CartBay REST route.
+ */
+final class RestRoutes {
+
+	/**
+	 * REST namespace of every CartBay route.
+	 */
+	public const NAMESPACE = 'cartbay/v1';
+
+	/**
+	 * Registers the routes. Must run on `rest_api_init`.
+	 *
+	 * @param Plugin $plugin Service registry the route handlers are taken from.
+	 */
+	public static function register( Plugin $plugin ): void {
+		if ( ! doing_action( 'rest_api_init' ) ) {
+			_doing_it_wrong( __METHOD__, esc_html__( 'CartBay REST routes must be registered on rest_api_init.', 'cartbay' ), '0.1.0' );
+			return;
+		}
+
+		// /settings: CartBay settings (the cartbay_settings option).
+		// - GET: Read the normalized settings.
+		// - PATCH: Update some settings: values are merged onto the saved ones, normalized and saved.
+		register_rest_route(
+			self::NAMESPACE,
+			'/settings',
+			array(
+				array(
+					'methods'             => 'GET',
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( SettingsController::class )->get_settings( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(),
+				),
+				array(
+					'methods'             => 'PATCH',
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( SettingsController::class )->update_settings( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(
+						'capture_enabled'           => array(
+							'description'       => 'Capture consented checkout emails and carts on classic and Block Checkout.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+						'consent_text'              => array(
+							'description'       => 'Text shown beside the recovery consent checkbox at checkout.',
+							'type'              => 'string',
+							'maxLength'         => 300,
+							'sanitize_callback' => null,
+						),
+						'consent_default_checked'   => array(
+							'description'       => 'Whether the checkout consent checkbox starts checked.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+						'abandonment_timeout'       => array(
+							'description'       => 'Minutes after the last captured checkout activity before a cart is marked abandoned.',
+							'type'              => 'integer',
+							'minimum'           => 5,
+							'maximum'           => 1440,
+							'sanitize_callback' => null,
+						),
+						'coupon_type'               => array(
+							'description'       => 'How CartBay-generated recovery coupons discount the cart (a WooCommerce discount type).',
+							'type'              => 'string',
+							'enum'              => array(
+								'fixed_cart',
+								'percent',
+							),
+							'sanitize_callback' => null,
+						),
+						'coupon_amount'             => array(
+							'description'       => 'Store-currency amount for fixed-cart coupons, or the percentage for percentage coupons.',
+							'type'              => 'number',
+							'minimum'           => 0,
+							'maximum'           => 100000,
+							'sanitize_callback' => null,
+						),
+						'coupon_expiry_days'        => array(
+							'description'       => 'Days a generated recovery coupon stays valid after it is created.',
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'maximum'           => 365,
+							'sanitize_callback' => null,
+						),
+						'data_retention_days'       => array(
+							'description'       => 'Days CartBay keeps recovery session data before the daily prune job removes it.',
+							'type'              => 'integer',
+							'minimum'           => 7,
+							'maximum'           => 90,
+							'sanitize_callback' => null,
+						),
+						'delete_data_on_uninstall'  => array(
+							'description'       => 'Remove every CartBay option, session, coupon, record, job and log when the plugin is deleted.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+						'menu_shortcut_enabled'     => array(
+							'description'       => 'Show CartBay under the WooCommerce admin menu.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+						'test_mode'                 => array(
+							'description'       => 'Shortened recovery delays and the test flow, for staging and controlled QA.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+						'logging_enabled'           => array(
+							'description'       => 'Write sanitized CartBay log lines to the uploads folder.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+						'log_retention_days'        => array(
+							'description'       => 'Days CartBay log lines are kept.',
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'maximum'           => 90,
+							'sanitize_callback' => null,
+						),
+						'log_max_size_mb'           => array(
+							'description'       => 'Size at which the CartBay log file is rotated.',
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'maximum'           => 50,
+							'sanitize_callback' => null,
+						),
+						'agent_access_enabled'      => array(
+							'description'       => 'Master gate for all agent capabilities.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+						'agent_rest_enabled'        => array(
+							'description'       => 'Enable /wp-json/cartbay/v1/agent when agent access is enabled.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+						'agent_abilities_enabled'   => array(
+							'description'       => 'Register CartBay WordPress Abilities for authenticated users.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+						'agent_mcp_public'          => array(
+							'description'       => 'Mark CartBay abilities as MCP-public for the WordPress MCP Adapter.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+						'agent_write_enabled'       => array(
+							'description'       => 'Allow safe settings and campaign updates.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+						'agent_contact_enabled'     => array(
+							'description'       => 'Allow email-oriented session actions.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+						'agent_sensitive_enabled'   => array(
+							'description'       => 'Allow raw PII and sensitive recovery details.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+						'agent_destructive_enabled' => array(
+							'description'       => 'Allow expiring or deleting sessions.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+					),
+				),
+			)
+		);
+
+		// /campaign: The recovery sequence (the cartbay_campaign_settings option).
+		// - GET: Read the normalized recovery sequence.
+		// - PATCH: Update the recovery sequence: normalized into minutes, clamped and kept in order, then saved.
+		register_rest_route(
+			self::NAMESPACE,
+			'/campaign',
+			array(
+				array(
+					'methods'             => 'GET',
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( SettingsController::class )->get_campaign( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(),
+				),
+				array(
+					'methods'             => 'PATCH',
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( SettingsController::class )->update_campaign( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(
+						'enabled' => array(
+							'description'       => 'Master sending switch; abandonment is detected for reporting either way.',
+							'type'              => 'boolean',
+							'sanitize_callback' => null,
+						),
+						'steps'   => array(
+							'description'       => 'The 3 recovery steps in order: delay value and unit after abandonment, and whether the step includes a coupon.',
+							'type'              => 'array',
+							'maxItems'          => 3,
+							'items'             => array(
+								'type'       => 'object',
+								'properties' => array(
+									'delay_value'    => array(
+										'type' => 'integer',
+									),
+									'delay_unit'     => array(
+										'type' => 'string',
+										'enum' => array(
+											'minutes',
+											'hours',
+											'days',
+										),
+									),
+									'coupon_enabled' => array(
+										'type' => 'boolean',
+									),
+								),
+							),
+							'sanitize_callback' => null,
+						),
+					),
+				),
+			)
+		);
+	}
+}

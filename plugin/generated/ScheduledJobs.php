@@ -1,0 +1,144 @@
+<?php
+/**
+ * ScheduledJobs: CartBay's Action Scheduler hooks, recurring schedule and handlers.
+ *
+ * Every job runs in the Action Scheduler group GROUP. Handlers must be idempotent.
+ *
+ * Generated from plugin/schema/jobs.ts by codegen/emitters/scheduled-jobs.ts. Do not edit:
+ * change the schema and run `npm run codegen`.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Generated;
+
+use WPAnchorBay\CartBay\Analytics\AnalyticsService;
+use WPAnchorBay\CartBay\Core\Plugin;
+use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Email\EmailSequenceService;
+use WPAnchorBay\CartBay\License\LicenseClient;
+use WPAnchorBay\CartBay\Recovery\AbandonmentScheduler;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Action Scheduler hook names and wiring.
+ */
+final class ScheduledJobs {
+
+	/**
+	 * Action Scheduler group of every CartBay action.
+	 */
+	public const GROUP = 'cartbay';
+
+	/**
+	 * Fallback scanner: marks captured sessions abandoned once they pass the abandonment timeout.
+	 *
+	 * Recurring every 300 seconds.
+	 */
+	public const DETECT_ABANDONMENT = 'cartbay_detect_abandonment';
+
+	/**
+	 * Refreshes the cached analytics metrics.
+	 *
+	 * Recurring every 3600 seconds.
+	 */
+	public const REFRESH_ANALYTICS = 'cartbay_refresh_analytics';
+
+	/**
+	 * Deletes sessions older than the retention period.
+	 *
+	 * Recurring every 86400 seconds.
+	 */
+	public const PRUNE_SESSIONS = 'cartbay_prune_sessions';
+
+	/**
+	 * Refreshes the local license state; a license-server outage never stops recovery.
+	 *
+	 * Recurring every 86400 seconds.
+	 */
+	public const CHECK_LICENSE = 'cartbay_check_license';
+
+	/**
+	 * Checks one captured session at its exact abandonment boundary.
+	 *
+	 * Single action; args: [session_id].
+	 */
+	public const DETECT_SESSION_ABANDONMENT = 'cartbay_detect_session_abandonment';
+
+	/**
+	 * Sends one recovery email step for one session, if the send guards still allow it.
+	 *
+	 * Single action; args: [session_id, step_index].
+	 */
+	public const SEND_RECOVERY_EMAIL = 'cartbay_send_recovery_email';
+
+	/**
+	 * Recurring jobs and their intervals in seconds.
+	 *
+	 * @return array<string, int>
+	 */
+	public static function recurring(): array {
+		return array(
+			self::DETECT_ABANDONMENT         => 300,
+			self::REFRESH_ANALYTICS          => 3600,
+			self::PRUNE_SESSIONS             => 86400,
+			self::CHECK_LICENSE              => 86400,
+		);
+	}
+
+	/**
+	 * Connects every job hook to its handler.
+	 *
+	 * @param Plugin $plugin Service registry the handlers are taken from.
+	 */
+	public static function add_hooks( Plugin $plugin ): void {
+		// Fallback scanner: marks captured sessions abandoned once they pass the abandonment timeout.
+		add_action(
+			self::DETECT_ABANDONMENT,
+			static function () use ( $plugin ): void {
+				$plugin->service( AbandonmentScheduler::class )->scan_inactive_sessions();
+			}
+		);
+
+		// Refreshes the cached analytics metrics.
+		add_action(
+			self::REFRESH_ANALYTICS,
+			static function () use ( $plugin ): void {
+				$plugin->service( AnalyticsService::class )->refresh_cache();
+			}
+		);
+
+		// Deletes sessions older than the retention period.
+		add_action(
+			self::PRUNE_SESSIONS,
+			static function () use ( $plugin ): void {
+				$plugin->service( SessionRepository::class )->prune_expired();
+			}
+		);
+
+		// Refreshes the local license state; a license-server outage never stops recovery.
+		add_action(
+			self::CHECK_LICENSE,
+			static function () use ( $plugin ): void {
+				$plugin->service( LicenseClient::class )->refresh_status();
+			}
+		);
+
+		// Checks one captured session at its exact abandonment boundary.
+		add_action(
+			self::DETECT_SESSION_ABANDONMENT,
+			static function ( $session_id ) use ( $plugin ): void {
+				$plugin->service( AbandonmentScheduler::class )->check_session( (string) $session_id );
+			}, 10, 1
+		);
+
+		// Sends one recovery email step for one session, if the send guards still allow it.
+		add_action(
+			self::SEND_RECOVERY_EMAIL,
+			static function ( $session_id, $step_index ) use ( $plugin ): void {
+				$plugin->service( EmailSequenceService::class )->send_step( (string) $session_id, (int) $step_index );
+			}, 10, 2
+		);
+	}
+}

@@ -1,0 +1,59 @@
+<?php
+/**
+ * Transients: Transient names and prefixes CartBay uses.
+ *
+ * Generated from plugin/schema/storage.ts by codegen/emitters/constants.ts. Do not edit:
+ * change the schema and run `npm run codegen`.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Generated;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Transient names and prefixes CartBay uses.
+ */
+final class Transients {
+
+	/**
+	 * Cached license validity (12 hours).
+	 */
+	public const LICENSE_VALID = 'cartbay_license_valid';
+
+	/**
+	 * Cached analytics metrics.
+	 */
+	public const ANALYTICS_CACHE = 'cartbay_analytics_cache';
+
+	/**
+	 * Rate-limit counters: prefix + endpoint + "_" + md5(REMOTE_ADDR).
+	 */
+	public const RATE_LIMIT_PREFIX = 'cartbay_rl_';
+
+	/**
+	 * Prefix + notification id: context for the mail success/failure hooks.
+	 */
+	public const NOTIFICATION_CONTEXT_PREFIX = 'cartbay_notification_ctx_';
+
+	/**
+	 * Short-lived first-run redirect flag.
+	 */
+	public const WIZARD_REDIRECT = 'cartbay_wizard_redirect';
+
+	/**
+	 * Every value, in schema order.
+	 *
+	 * @return string[]
+	 */
+	public static function all(): array {
+		return array(
+			self::LICENSE_VALID,
+			self::ANALYTICS_CACHE,
+			self::RATE_LIMIT_PREFIX,
+			self::NOTIFICATION_CONTEXT_PREFIX,
+			self::WIZARD_REDIRECT,
+		);
+	}
+}

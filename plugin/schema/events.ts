@@ -1,0 +1,24 @@
+import type { ConstantGroupDef } from './types';
+
+/** Session events recorded in `_cartbay_events`. */
+export const sessionEvents = {
+	className: 'SessionEvents',
+	description: 'Names of the events recorded in a session\'s event log.',
+	constants: [
+		{ name: 'CAPTURED', value: 'captured', description: 'A consented checkout was captured.' },
+		{ name: 'UPDATED', value: 'updated', description: 'The email or cart of a session changed.' },
+		{ name: 'ABANDONED', value: 'abandoned', description: 'The session passed the abandonment timeout.' },
+		{ name: 'EMAIL_SENT', value: 'email_sent', description: 'A recovery email was accepted by WordPress mail.' },
+		{ name: 'EMAIL_FAILED', value: 'email_failed', description: 'A recovery email send failed.' },
+		{ name: 'RESTORE_CLICKED', value: 'restore_clicked', description: 'A restore link was opened.' },
+		{ name: 'CART_RESTORE_STARTED', value: 'cart_restore_started', description: 'Rebuilding the cart began.' },
+		{ name: 'CART_RESTORED', value: 'cart_restored', description: 'The whole cart was rebuilt.' },
+		{ name: 'CART_RESTORE_PARTIAL', value: 'cart_restore_partial', description: 'Some items could not be restored.' },
+		{ name: 'CART_RESTORE_FAILED', value: 'cart_restore_failed', description: 'Nothing could be restored.' },
+		{ name: 'COMPLETED_BEFORE_ABANDONMENT', value: 'completed_before_abandonment', description: 'The shopper ordered before the cart was abandoned.' },
+		{ name: 'RECOVERED', value: 'recovered', description: 'A paid order was attributed to the session.' },
+		{ name: 'UNSUBSCRIBED', value: 'unsubscribed', description: 'The shopper unsubscribed.' },
+	],
+} as const satisfies ConstantGroupDef;
+
+export type SessionEvent = (typeof sessionEvents.constants)[number]['value'];

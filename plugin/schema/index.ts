@@ -1,0 +1,19 @@
+/**
+ * The CartBay schema: the one place every name, default and limit is declared.
+ */
+export { plugin } from './plugin';
+export { orderStatuses, statusSlug, ORDER_STATUS_MAX_LENGTH } from './statuses';
+export type { SessionStatusKey } from './statuses';
+export { settingsOption } from './settings';
+export type { SettingsKey } from './settings';
+export { campaign } from './campaign';
+export { jobs } from './jobs';
+export { emailSteps } from './emails';
+export { routes, fieldJsonSchema } from './rest';
+export { metaKeys } from './meta';
+export { sessionEvents } from './events';
+export { notificationStates, notificationRetry } from './notifications';
+export { placeholders } from './placeholders';
+export { options, transients, suppressionPostType, queryArgs } from './storage';
+export * from './normalize';
+export type * from './types';

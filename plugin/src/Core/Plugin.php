@@ -1,0 +1,147 @@
+<?php
+/**
+ * The plugin runtime: boot, service registry and hook wiring.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Core;
+
+use WPAnchorBay\CartBay\Admin\AdminScreens;
+use WPAnchorBay\CartBay\Analytics\AnalyticsService;
+use WPAnchorBay\CartBay\Api\SettingsController;
+use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Email\EmailSequenceService;
+use WPAnchorBay\CartBay\Generated\EmailClasses;
+use WPAnchorBay\CartBay\Generated\Options;
+use WPAnchorBay\CartBay\Generated\OrderStatuses;
+use WPAnchorBay\CartBay\Generated\RestRoutes;
+use WPAnchorBay\CartBay\Generated\ScheduledJobs;
+use WPAnchorBay\CartBay\License\LicenseClient;
+use WPAnchorBay\CartBay\Recovery\AbandonmentScheduler;
+use WPAnchorBay\CartBay\Settings\SettingsRepository;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Boots CartBay once WooCommerce is known to be active and hands out its services.
+ *
+ * Services are built lazily, so a storefront request that never touches CartBay pays only for hook
+ * registration.
+ */
+final class Plugin {
+
+	/**
+	 * The running instance.
+	 *
+	 * @var Plugin|null
+	 */
+	private static $instance = null;
+
+	/**
+	 * Built services keyed by class name.
+	 *
+	 * @var array<class-string, object>
+	 */
+	private $services = array();
+
+	/**
+	 * Runs on `plugins_loaded`: starts the runtime, or explains in an admin notice why it cannot.
+	 */
+	public static function boot(): void {
+		$reason = Requirements::unmet_reason();
+		if ( '' !== $reason ) {
+			Requirements::show_notice( $reason );
+			return;
+		}
+		self::instance()->start();
+	}
+
+	/**
+	 * The plugin instance.
+	 */
+	public static function instance(): self {
+		if ( null === self::$instance ) {
+			self::$instance = new self();
+		}
+		return self::$instance;
+	}
+
+	/**
+	 * A service, built on first use.
+	 *
+	 * @template T of object
+	 * @param class-string<T> $class_name Service class.
+	 * @return T
+	 */
+	public function service( string $class_name ) {
+		if ( ! isset( $this->services[ $class_name ] ) ) {
+			$factories = $this->factories();
+			if ( ! isset( $factories[ $class_name ] ) ) {
+				throw new \InvalidArgumentException( esc_html( sprintf( 'CartBay has no service %s.', $class_name ) ) );
+			}
+			$this->services[ $class_name ] = $factories[ $class_name ]();
+		}
+		return $this->services[ $class_name ];
+	}
+
+	/**
+	 * How each service is built, with its dependencies.
+	 *
+	 * @return array<class-string, callable(): object>
+	 */
+	private function factories(): array {
+		return array(
+			SettingsRepository::class   => static fn () => new SettingsRepository(),
+			SettingsController::class   => fn () => new SettingsController( $this->service( SettingsRepository::class ) ),
+			SessionRepository::class    => fn () => new SessionRepository( $this->service( SettingsRepository::class ) ),
+			AbandonmentScheduler::class => fn () => new AbandonmentScheduler(
+				$this->service( SessionRepository::class ),
+				$this->service( SettingsRepository::class )
+			),
+			EmailSequenceService::class => fn () => new EmailSequenceService( $this->service( SessionRepository::class ) ),
+			AnalyticsService::class     => static fn () => new AnalyticsService(),
+			LicenseClient::class        => static fn () => new LicenseClient(),
+		);
+	}
+
+	/**
+	 * Registers statuses, emails, routes, jobs and admin screens.
+	 */
+	private function start(): void {
+		OrderStatuses::register();
+		EmailClasses::register();
+		ScheduledJobs::add_hooks( $this );
+		add_action( 'rest_api_init', fn () => RestRoutes::register( $this ) );
+		add_action( 'init', array( $this, 'load_textdomain' ) );
+		// An updated plugin is not re-activated: finish its install routine on the next admin request.
+		add_action( 'admin_init', array( $this, 'maybe_finish_install' ) );
+
+		if ( is_admin() && class_exists( AdminScreens::class ) ) {
+			( new AdminScreens() )->register();
+		}
+
+		/**
+		 * Fires once CartBay's runtime is running.
+		 *
+		 * @param Plugin $plugin The plugin instance.
+		 */
+		do_action( 'cartbay_loaded', $this );
+	}
+
+	/**
+	 * Loads translations shipped in languages/ (translations from WordPress.org load on demand).
+	 */
+	public function load_textdomain(): void {
+		load_plugin_textdomain( 'cartbay', false, dirname( plugin_basename( CARTBAY_FILE ) ) . '/languages' );
+	}
+
+	/**
+	 * Re-runs the idempotent install routine when the code is newer than the last install.
+	 */
+	public function maybe_finish_install(): void {
+		if ( get_option( Options::INSTALLED_VERSION ) !== CARTBAY_VERSION ) {
+			Installer::install();
+		}
+	}
+}

@@ -1,0 +1,138 @@
+<?php
+/**
+ * Abandonment detection: the exact per-session check and the fallback scanner.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Recovery;
+
+use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Generated\MetaKeys;
+use WPAnchorBay\CartBay\Generated\OrderStatuses;
+use WPAnchorBay\CartBay\Generated\ScheduledJobs;
+use WPAnchorBay\CartBay\Generated\SessionEvents;
+use WPAnchorBay\CartBay\Settings\SettingsRepository;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Marks captured sessions abandoned once they pass the abandonment timeout. Idempotent: a session that is
+ * no longer captured, or not yet due, is left alone.
+ */
+final class AbandonmentScheduler {
+
+	/**
+	 * Sessions the fallback scanner checks per run, to bound one run's work.
+	 */
+	private const SCAN_BATCH = 100;
+
+	/**
+	 * Sessions.
+	 *
+	 * @var SessionRepository
+	 */
+	private $sessions;
+
+	/**
+	 * Settings.
+	 *
+	 * @var SettingsRepository
+	 */
+	private $settings;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param SessionRepository  $sessions Sessions.
+	 * @param SettingsRepository $settings Settings.
+	 */
+	public function __construct( SessionRepository $sessions, SettingsRepository $settings ) {
+		$this->sessions = $sessions;
+		$this->settings = $settings;
+	}
+
+	/**
+	 * Seconds of inactivity after which a captured session is abandoned.
+	 */
+	private function timeout_seconds(): int {
+		return (int) $this->settings->get( 'abandonment_timeout' ) * MINUTE_IN_SECONDS;
+	}
+
+	/**
+	 * The exact boundary check for one session (`cartbay_detect_session_abandonment`).
+	 *
+	 * @param string $session_id CartBay session id.
+	 */
+	public function check_session( string $session_id ): void {
+		$order = $this->sessions->find( $session_id );
+		if ( $order instanceof \WC_Order ) {
+			$this->abandon_if_due( $order );
+		}
+	}
+
+	/**
+	 * The fallback scanner (`cartbay_detect_abandonment`): captured sessions past the timeout, oldest first.
+	 *
+	 * @return int Sessions marked abandoned in this run.
+	 */
+	public function scan_inactive_sessions(): int {
+		$ids = wc_get_orders(
+			array(
+				'status'      => OrderStatuses::CAPTURED,
+				'created_via' => CARTBAY_CREATED_VIA,
+				'limit'       => self::SCAN_BATCH,
+				'return'      => 'ids',
+				'orderby'     => 'date',
+				'order'       => 'ASC',
+				'meta_query'  => array( // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query -- bounded batch through WooCommerce CRUD.
+					array(
+						'key'     => MetaKeys::LAST_ACTIVITY_AT,
+						'value'   => time() - $this->timeout_seconds(),
+						'compare' => '<=',
+						'type'    => 'NUMERIC',
+					),
+				),
+			)
+		);
+		$abandoned = 0;
+		foreach ( $ids as $id ) {
+			$order = wc_get_order( $id );
+			if ( $order instanceof \WC_Order && $this->abandon_if_due( $order ) ) {
+				++$abandoned;
+			}
+		}
+		return $abandoned;
+	}
+
+	/**
+	 * Marks one captured session abandoned when its timeout has passed.
+	 *
+	 * @param \WC_Order $order Session order.
+	 * @return bool Whether the session became abandoned now.
+	 */
+	private function abandon_if_due( \WC_Order $order ): bool {
+		if ( 'wc-' . $order->get_status() !== OrderStatuses::CAPTURED ) {
+			return false;
+		}
+		$due_at = (int) $order->get_meta( MetaKeys::LAST_ACTIVITY_AT ) + $this->timeout_seconds();
+		if ( time() < $due_at ) {
+			return false;
+		}
+		$now = time();
+		$order->update_meta_data( MetaKeys::ABANDONED_AT, $now );
+		$this->sessions->add_event( $order, SessionEvents::ABANDONED );
+		$order->set_status( OrderStatuses::ABANDONED );
+		$order->save();
+		// The exact check may still be pending when the scanner got there first.
+		as_unschedule_action( ScheduledJobs::DETECT_SESSION_ABANDONMENT, array( (string) $order->get_meta( MetaKeys::SESSION_ID ) ), ScheduledJobs::GROUP );
+
+		/**
+		 * Fires when a session becomes abandoned; the recovery sequence starts here.
+		 *
+		 * @param \WC_Order $order Session order.
+		 */
+		do_action( 'cartbay_session_abandoned', $order );
+		return true;
+	}
+}

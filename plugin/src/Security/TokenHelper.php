@@ -1,0 +1,42 @@
+<?php
+/**
+ * Opaque link tokens, stored only as SHA-256 hashes.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Security;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Makes unguessable tokens and their hashes. The raw token leaves the server once, inside a link, and is
+ * never stored or logged.
+ */
+final class TokenHelper {
+
+	/**
+	 * A new random token: 32 bytes, URL-safe base64 without padding.
+	 */
+	public static function generate(): string {
+		return rtrim( strtr( base64_encode( random_bytes( 32 ) ), '+/', '-_' ), '=' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- encoding random bytes for a URL, not obfuscation.
+	}
+
+	/**
+	 * SHA-256 of a token, as stored.
+	 *
+	 * @param string $token Raw token.
+	 */
+	public static function hash( string $token ): string {
+		return hash( 'sha256', $token );
+	}
+
+	/**
+	 * SHA-256 of a normalized (trimmed, lower-cased) email address.
+	 *
+	 * @param string $email Email address.
+	 */
+	public static function email_hash( string $email ): string {
+		return hash( 'sha256', strtolower( trim( $email ) ) );
+	}
+}

@@ -1,0 +1,113 @@
+<?php
+/**
+ * Reading and saving CartBay's settings and recovery campaign.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Settings;
+
+use WPAnchorBay\CartBay\Generated\SettingsNormalizer;
+use WPAnchorBay\CartBay\Generated\SettingsSchema;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The only door to the two settings options: values always come out normalized and go in normalized.
+ */
+final class SettingsRepository {
+
+	/**
+	 * Normalized settings of this request.
+	 *
+	 * @var array<string, bool|int|float|string>|null
+	 */
+	private $settings = null;
+
+	/**
+	 * Normalized campaign of this request.
+	 *
+	 * @var array|null
+	 */
+	private $campaign = null;
+
+	/**
+	 * Every setting, normalized (whatever is stored, even a damaged option, reads as valid values).
+	 *
+	 * @return array<string, bool|int|float|string>
+	 */
+	public function get_settings(): array {
+		if ( null === $this->settings ) {
+			$this->settings = SettingsNormalizer::normalize_settings(
+				get_option( SettingsSchema::SETTINGS_OPTION, array() ),
+				SettingsSchema::settings_defaults()
+			);
+		}
+		return $this->settings;
+	}
+
+	/**
+	 * One setting.
+	 *
+	 * @param string $key Field key declared in plugin/schema/settings.ts.
+	 * @return bool|int|float|string|null Null for an undeclared key.
+	 */
+	public function get( string $key ) {
+		return $this->get_settings()[ $key ] ?? null;
+	}
+
+	/**
+	 * Merges input onto the saved settings, normalizes and saves.
+	 *
+	 * @param array<string, mixed> $input Partial settings.
+	 * @return array<string, bool|int|float|string> The saved settings.
+	 */
+	public function update_settings( array $input ): array {
+		$this->settings = SettingsNormalizer::normalize_settings( $input, $this->get_settings() );
+		update_option( SettingsSchema::SETTINGS_OPTION, $this->settings );
+		return $this->settings;
+	}
+
+	/**
+	 * The recovery campaign, normalized.
+	 *
+	 * @return array{enabled: bool, steps: array<int, array{delay_value: int, delay_unit: string, coupon_enabled: bool}>}
+	 */
+	public function get_campaign(): array {
+		if ( null === $this->campaign ) {
+			$this->campaign = SettingsNormalizer::normalize_campaign(
+				get_option( SettingsSchema::CAMPAIGN_OPTION, array() ),
+				SettingsSchema::campaign_defaults()
+			);
+		}
+		return $this->campaign;
+	}
+
+	/**
+	 * Merges input onto the saved campaign, normalizes and saves.
+	 *
+	 * @param array<string, mixed> $input Partial campaign.
+	 * @return array{enabled: bool, steps: array<int, array{delay_value: int, delay_unit: string, coupon_enabled: bool}>}
+	 */
+	public function update_campaign( array $input ): array {
+		$this->campaign = SettingsNormalizer::normalize_campaign( $input, $this->get_campaign() );
+		update_option( SettingsSchema::CAMPAIGN_OPTION, $this->campaign );
+		return $this->campaign;
+	}
+
+	/**
+	 * Delay of each step in minutes, keyed by step number (1-based), shortened in Test Mode.
+	 *
+	 * @return array<int, int>
+	 */
+	public function step_delays_in_minutes(): array {
+		$unit_minutes = SettingsSchema::unit_minutes();
+		$test_mode    = (bool) $this->get( 'test_mode' );
+		$delays       = array();
+		foreach ( $this->get_campaign()['steps'] as $index => $step ) {
+			$minutes              = $step['delay_value'] * $unit_minutes[ $step['delay_unit'] ];
+			$delays[ $index + 1 ] = $test_mode ? max( 1, intdiv( $minutes, SettingsSchema::TEST_MODE_DIVISOR ) ) : $minutes;
+		}
+		return $delays;
+	}
+}

@@ -1,0 +1,12 @@
+<?php
+/**
+ * CartBay recovery email 1 (plain text).
+ *
+ * Copy to yourtheme/woocommerce/emails/plain/recovery-email-1.php to change this step only.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+wc_get_template( 'emails/parts/recovery-content-plain.php', $args, '', CARTBAY_DIR . 'templates/' );
