@@ -9,6 +9,7 @@ import { docblock, expr, php, type PhpValue } from '../php';
 import { handlerCall, handlerFqcn, PLUGIN_CLASS } from './handlers';
 
 const PERMISSIONS = `${plugin.phpNamespace}\\Api\\Permissions`;
+const REQUEST_BODY = `${plugin.phpNamespace}\\Api\\RequestBody`;
 
 /** The permission callback for a permission kind. Nonces never authorize: capabilities do. */
 export function permissionCallback(kind: PermissionKind): string {
@@ -47,6 +48,7 @@ function routeStatement(route: RouteDef): string {
 			`static fn ( \\WP_REST_Request $request ) => ${handlerCall(endpoint.handler, ['$request'])}`
 		),
 		permission_callback: expr(permissionCallback(endpoint.permission)),
+		...(endpoint.body === 'object' ? { validate_callback: expr("array( RequestBody::class, 'require_object' )") } : {}),
 		args: Object.fromEntries(endpoint.args.map((arg) => [arg.name, argSpec(arg)])),
 	}));
 	const summary = route.endpoints.map((e) => `${e.method}: ${e.description}`);
@@ -65,7 +67,7 @@ export function emitRestRoutes(allRoutes: readonly RouteDef[] = routes): Generat
 		sources: ['plugin/schema/rest.ts'],
 		emitter: 'codegen/emitters/rest-routes.ts',
 		namespace: GENERATED_NAMESPACE,
-		uses: [PLUGIN_CLASS, PERMISSIONS, ...handlers],
+		uses: [PLUGIN_CLASS, PERMISSIONS, ...(allRoutes.some((r) => r.endpoints.some((e) => e.body === 'object')) ? [REQUEST_BODY] : []), ...handlers],
 	})}
 ${docblock(0, ['Registers every CartBay REST route.'])}
 final class RestRoutes {

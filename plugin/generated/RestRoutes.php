@@ -11,6 +11,7 @@
 namespace WPAnchorBay\CartBay\Generated;
 
 use WPAnchorBay\CartBay\Api\Permissions;
+use WPAnchorBay\CartBay\Api\RequestBody;
 use WPAnchorBay\CartBay\Api\SettingsController;
 use WPAnchorBay\CartBay\Core\Plugin;
 
@@ -54,6 +55,7 @@ final class RestRoutes {
 					'methods'             => 'PATCH',
 					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( SettingsController::class )->update_settings( $request ),
 					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'validate_callback'   => array( RequestBody::class, 'require_object' ),
 					'args'                => array(
 						'capture_enabled'           => array(
 							'description'       => 'Capture consented checkout emails and carts on classic and Block Checkout.',
@@ -204,6 +206,7 @@ final class RestRoutes {
 					'methods'             => 'PATCH',
 					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( SettingsController::class )->update_campaign( $request ),
 					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'validate_callback'   => array( RequestBody::class, 'require_object' ),
 					'args'                => array(
 						'enabled' => array(
 							'description'       => 'Master sending switch; abandonment is detected for reporting either way.',

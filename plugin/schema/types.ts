@@ -173,6 +173,11 @@ export interface RouteEndpointDef {
 	readonly permission: PermissionKind;
 	readonly handler: PhpHandler;
 	readonly args: readonly RouteArgDef[];
+	/**
+	 * `object`: the body must be a JSON object, refused with 400 before WordPress parses any argument
+	 * (a scalar JSON body would otherwise reach WordPress's own argument loop).
+	 */
+	readonly body?: 'object';
 }
 
 export interface RouteDef {

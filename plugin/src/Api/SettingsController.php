@@ -47,14 +47,10 @@ final class SettingsController {
 	 * PATCH /settings: merges, normalizes, saves and returns what was saved.
 	 *
 	 * @param \WP_REST_Request $request Request.
-	 * @return \WP_REST_Response|\WP_Error
+	 * @return \WP_REST_Response
 	 */
 	public function update_settings( \WP_REST_Request $request ) {
-		$input = $this->object_body( $request );
-		if ( is_wp_error( $input ) ) {
-			return $input;
-		}
-		return rest_ensure_response( $this->settings->update_settings( $input ) );
+		return rest_ensure_response( $this->settings->update_settings( $this->object_body( $request ) ) );
 	}
 
 	/**
@@ -72,34 +68,20 @@ final class SettingsController {
 	 * PATCH /campaign: merges, normalizes (delays clamped and ordered), saves and returns what was saved.
 	 *
 	 * @param \WP_REST_Request $request Request.
-	 * @return \WP_REST_Response|\WP_Error
+	 * @return \WP_REST_Response
 	 */
 	public function update_campaign( \WP_REST_Request $request ) {
-		$input = $this->object_body( $request );
-		if ( is_wp_error( $input ) ) {
-			return $input;
-		}
-		return rest_ensure_response( $this->settings->update_campaign( $input ) );
+		return rest_ensure_response( $this->settings->update_campaign( $this->object_body( $request ) ) );
 	}
 
 	/**
-	 * The request body as an object (JSON or form-encoded). An empty body is an empty object.
+	 * The request body as an object: JSON (already checked by RequestBody::require_object()) or form fields.
 	 *
 	 * @param \WP_REST_Request $request Request.
-	 * @return array<string, mixed>|\WP_Error
+	 * @return array<string, mixed>
 	 */
-	private function object_body( \WP_REST_Request $request ) {
+	private function object_body( \WP_REST_Request $request ): array {
 		$body = $request->get_json_params();
-		if ( null === $body ) {
-			$body = $request->get_body_params();
-		}
-		if ( ! is_array( $body ) || ( array() !== $body && array_is_list( $body ) ) ) {
-			return new \WP_Error(
-				'cartbay_invalid_body',
-				__( 'Send the values to change as a JSON object, for example {"abandonment_timeout": 45}.', 'cartbay' ),
-				array( 'status' => 400 )
-			);
-		}
-		return $body;
+		return is_array( $body ) ? $body : (array) $request->get_body_params();
 	}
 }

@@ -1,0 +1,296 @@
+/**
+ * PHP integration layer: CartBay inside real WordPress + WooCommerce (SQLite store from tests/store).
+ *
+ * Prints `skipped: why` when PHP or the WordPress/WooCommerce cache is missing; otherwise runs every
+ * scenario with HPOS off and on and ends with `N passed, N failed`.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+	defaultCampaign,
+	defaultSettings,
+	emailSteps,
+	jobs,
+	normalizeCampaign,
+	normalizeSettings,
+	orderStatuses,
+} from '../../plugin/schema';
+import { phpUnavailableReason } from '../php-runtime';
+import { ensureCache } from '../store/cache';
+import { createSite, type Site } from '../store/site';
+import { Checks, lastJson, sameJson } from './harness';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const PLUGIN = 'cartbay/cartbay.php';
+const RECURRING = jobs.filter((j) => j.kind === 'recurring').map((j) => j.hook).sort();
+
+interface Vector {
+	name: string;
+	kind: 'settings' | 'campaign';
+	input: unknown;
+	base?: unknown;
+}
+const vectors = JSON.parse(readFileSync(join(root, 'tests/contract/settings-vectors.json'), 'utf8')) as Vector[];
+
+/** Pending CartBay actions, sorted hook names. */
+const PENDING_JOBS = `
+$ids = as_get_scheduled_actions( array( 'group' => 'cartbay', 'status' => ActionScheduler_Store::STATUS_PENDING, 'per_page' => 100 ), 'ids' );
+$hooks = array();
+foreach ( $ids as $id ) { $hooks[] = ActionScheduler::store()->fetch_action( $id )->get_hook(); }
+sort( $hooks );
+echo json_encode( $hooks ), "\\n";`;
+
+async function newSite(hpos: boolean, withWooCommerce = true): Promise<Site> {
+	const dir = mkdtempSync(join(tmpdir(), 'cartbay-it-'));
+	rmSync(dir, { recursive: true, force: true });
+	const site = await createSite({ dir, url: 'http://127.0.0.1:8899', hpos, withWooCommerce });
+	// The source folder is a complete plugin: cartbay.php, src/, generated/, templates/ (no built JS needed).
+	await site.linkPlugin(join(root, 'plugin'), 'cartbay');
+	return site;
+}
+
+function debugLogProblems(site: Site): string[] {
+	let log = '';
+	try {
+		log = readFileSync(join(site.dir, 'logs/wp-debug.log'), 'utf8');
+	} catch {
+		return [];
+	}
+	return log.split('\n').filter((line) => /cartbay/i.test(line) && /(notice|warning|deprecated|fatal|error)/i.test(line));
+}
+
+async function activationScenario(t: Checks, site: Site): Promise<void> {
+	await t.group('activation creates statuses, options, emails and four recurring jobs', async () => {
+		await site.activatePlugin(PLUGIN);
+		const state = lastJson<{
+			statuses: Record<string, string>;
+			settings: unknown;
+			campaign: unknown;
+			emails: { id: string; subject: string; heading: string; enabled: boolean }[];
+			blogname: string;
+		}>(
+			await site.runPhpOrThrow(`
+$statuses = array_filter( wc_get_order_statuses(), fn ( $k ) => 0 === strpos( $k, 'wc-cartbay-' ), ARRAY_FILTER_USE_KEY );
+$emails = array();
+foreach ( WC()->mailer()->get_emails() as $email ) {
+	if ( 0 === strpos( $email->id, 'cartbay_' ) ) {
+		$emails[] = array( 'id' => $email->id, 'subject' => $email->get_subject(), 'heading' => $email->get_heading(), 'enabled' => $email->is_enabled() );
+	}
+}
+echo json_encode( array( 'statuses' => $statuses, 'settings' => get_option( 'cartbay_settings' ), 'campaign' => get_option( 'cartbay_campaign_settings' ), 'emails' => $emails, 'blogname' => get_option( 'blogname' ) ), JSON_PRESERVE_ZERO_FRACTION ), "\\n";`)
+		);
+		t.equal(
+			'five statuses in wc_get_order_statuses()',
+			state.statuses,
+			Object.fromEntries(orderStatuses.map((s) => [`wc-${s.slug}`, s.label]))
+		);
+		t.check('cartbay_settings holds the spec defaults', sameJson(state.settings, defaultSettings()), { actual: state.settings });
+		t.check('cartbay_campaign_settings holds the spec defaults', sameJson(state.campaign, defaultCampaign()), {
+			actual: state.campaign,
+		});
+		t.equal(
+			'three recovery emails registered with default subject and heading',
+			state.emails.map((e) => [e.id, e.subject, e.heading]),
+			emailSteps.map((s) => [s.id, s.defaults.subject.replace('{site_title}', state.blogname), s.defaults.heading])
+		);
+		t.equal('four recurring jobs pending', lastJson(await site.runPhpOrThrow(PENDING_JOBS)), RECURRING);
+	});
+
+	await t.group('activating again schedules nothing twice and keeps saved settings', async () => {
+		await site.runPhpOrThrow(`update_option( 'cartbay_settings', array_merge( get_option( 'cartbay_settings' ), array( 'abandonment_timeout' => 90 ) ) );`);
+		// The activation hook itself, twice (activate_plugin() skips an already active plugin).
+		await site.runPhpOrThrow(`do_action( 'activate_${PLUGIN}' ); do_action( 'activate_${PLUGIN}' );`);
+		t.equal('still exactly four recurring jobs', lastJson(await site.runPhpOrThrow(PENDING_JOBS)), RECURRING);
+		await site.deactivatePlugin(PLUGIN);
+		t.equal('deactivation leaves no recurring job', lastJson(await site.runPhpOrThrow(PENDING_JOBS)), []);
+		await site.activatePlugin(PLUGIN);
+		t.equal('reactivation schedules exactly four again', lastJson(await site.runPhpOrThrow(PENDING_JOBS)), RECURRING);
+		const timeout = lastJson<number>(await site.runPhpOrThrow(`echo json_encode( get_option( 'cartbay_settings' )['abandonment_timeout'] ), "\\n";`));
+		t.equal('a saved setting survives reactivation', timeout, 90);
+	});
+}
+
+async function statusScenario(t: Checks, site: Site): Promise<void> {
+	await t.group('every status survives a save and reload', async () => {
+		const slugs = orderStatuses.map((s) => s.slug);
+		const stored = lastJson<string[]>(
+			await site.runPhpOrThrow(`
+$out = array();
+foreach ( ${JSON.stringify(slugs).replace(/\[/, 'array(').replace(/\]$/, ')')} as $slug ) {
+	$order = wc_create_order( array( 'status' => $slug, 'created_via' => 'cartbay' ) );
+	$out[] = wc_get_order( $order->get_id() )->get_status();
+	$order->delete( true );
+}
+echo json_encode( $out ), "\\n";`)
+		);
+		t.equal('statuses read back unchanged', stored, slugs);
+	});
+}
+
+interface RestResult {
+	status: number;
+	data: { code?: string } & Record<string, unknown>;
+}
+
+async function rest(site: Site, method: string, path: string, user: string, body?: unknown): Promise<RestResult> {
+	const setBody =
+		body === undefined
+			? ''
+			: `$request->set_header( 'Content-Type', 'application/json' ); $request->set_body( ${phpString(JSON.stringify(body))} );`;
+	return lastJson<RestResult>(
+		await site.runPhpOrThrow(`
+wp_set_current_user( 0 );
+if ( '' !== ${phpString(user)} ) { wp_set_current_user( get_user_by( 'login', ${phpString(user)} )->ID ); }
+$request = new WP_REST_Request( ${phpString(method)}, ${phpString(`/cartbay/v1${path}`)} );
+${setBody}
+$response = rest_get_server()->dispatch( $request );
+echo json_encode( array( 'status' => $response->get_status(), 'data' => rest_get_server()->response_to_data( $response, false ) ), JSON_PRESERVE_ZERO_FRACTION ), "\\n";`)
+	);
+}
+
+function phpString(value: string): string {
+	return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+async function restScenario(t: Checks, site: Site): Promise<void> {
+	await t.group('settings routes authorize with capabilities', async () => {
+		await site.runPhpOrThrow(`
+foreach ( array( 'subscriber', 'shop_manager' ) as $role ) {
+	if ( ! get_user_by( 'login', "cb_$role" ) ) {
+		wp_insert_user( array( 'user_login' => "cb_$role", 'user_pass' => wp_generate_password(), 'user_email' => "$role@example.test", 'role' => $role ) );
+	}
+}`);
+		for (const path of ['/settings', '/campaign']) {
+			for (const method of ['GET', 'PATCH']) {
+				const anonymous = await rest(site, method, path, '', method === 'PATCH' ? { test_mode: true } : undefined);
+				t.equal(`${method} ${path} anonymous → 401 cartbay_rest_forbidden`, [anonymous.status, anonymous.data.code], [401, 'cartbay_rest_forbidden']);
+				const subscriber = await rest(site, method, path, 'cb_subscriber', method === 'PATCH' ? { test_mode: true } : undefined);
+				t.equal(`${method} ${path} subscriber → 403 cartbay_rest_forbidden`, [subscriber.status, subscriber.data.code], [403, 'cartbay_rest_forbidden']);
+			}
+			const manager = await rest(site, 'GET', path, 'cb_shop_manager');
+			t.equal(`GET ${path} shop manager → 200`, manager.status, 200);
+		}
+		const settings = lastJson<Record<string, unknown>>(await site.runPhpOrThrow(`echo json_encode( get_option( 'cartbay_settings' ) ), "\\n";`));
+		t.equal('refused PATCH requests changed nothing', settings.test_mode, false);
+	});
+
+	await t.group('PATCH normalizes exactly like the TypeScript normalizer (every contract vector)', async () => {
+		for (const vector of vectors) {
+			const path = vector.kind === 'settings' ? '/settings' : '/campaign';
+			const option = vector.kind === 'settings' ? 'cartbay_settings' : 'cartbay_campaign_settings';
+			const base =
+				vector.kind === 'settings'
+					? normalizeSettings(vector.base ?? {}, defaultSettings())
+					: normalizeCampaign(vector.base ?? {}, defaultCampaign());
+			await site.runPhpOrThrow(`update_option( ${phpString(option)}, json_decode( ${phpString(JSON.stringify(base))}, true ) );`);
+			const result = await rest(site, 'PATCH', path, 'cb_shop_manager', vector.input);
+			const isObject = typeof vector.input === 'object' && vector.input !== null && !Array.isArray(vector.input);
+			if (isObject || vector.input === null) {
+				const expected = vector.kind === 'settings' ? normalizeSettings(vector.input, base as never) : normalizeCampaign(vector.input, base as never);
+				t.check(`${vector.kind}: ${vector.name}`, result.status === 200 && sameJson(result.data, expected), { status: result.status, expected, actual: result.data });
+			} else {
+				t.equal(`${vector.kind}: ${vector.name} → 400 cartbay_invalid_body`, [result.status, result.data.code], [400, 'cartbay_invalid_body']);
+			}
+		}
+	});
+}
+
+async function abandonmentScenario(t: Checks, site: Site): Promise<void> {
+	await t.group('the fallback scanner marks an inactive captured session abandoned', async () => {
+		const states = lastJson<{ before: string; after: string; fresh: string; events: string[] }>(
+			await site.runPhpOrThrow(`
+delete_option( 'cartbay_settings' ); // Back to the defaults: a 30-minute abandonment timeout.
+$make = function ( $age ) {
+	$order = wc_create_order( array( 'status' => 'cartbay-captured', 'created_via' => 'cartbay' ) );
+	$order->update_meta_data( '_cartbay_session_id', wp_generate_password( 32, false ) );
+	$order->update_meta_data( '_cartbay_last_activity_at', time() - $age );
+	$order->save();
+	return $order->get_id();
+};
+$old   = $make( 31 * MINUTE_IN_SECONDS );
+$young = $make( 5 * MINUTE_IN_SECONDS );
+$before = wc_get_order( $old )->get_status();
+do_action( 'cartbay_detect_abandonment' );
+do_action( 'cartbay_detect_abandonment' );
+$after = wc_get_order( $old );
+echo json_encode( array( 'before' => $before, 'after' => $after->get_status(), 'fresh' => wc_get_order( $young )->get_status(), 'events' => array_column( (array) $after->get_meta( '_cartbay_events' ), 'event' ) ) ), "\\n";`)
+		);
+		t.equal('past the 30-minute timeout → abandoned, once', [states.before, states.after, states.events], ['cartbay-captured', 'cartbay-abandoned', ['abandoned']]);
+		t.equal('inside the timeout → still captured', states.fresh, 'cartbay-captured');
+	});
+}
+
+async function noWooCommerceScenario(t: Checks): Promise<void> {
+	await t.group('without WooCommerce: a notice, nothing fatal', async () => {
+		const site = await newSite(false, false);
+		try {
+			// WordPress itself refuses to activate a plugin whose "Requires Plugins" are missing.
+			const refused = await site.runPhp(`$result = activate_plugin( '${PLUGIN}' ); echo json_encode( is_wp_error( $result ) ? $result->get_error_message() : 'activated' ), "\\n";`, { user: 'admin' });
+			t.check('activation is refused with WordPress\'s dependency message, no fatal', refused.code === 0 && /woocommerce/i.test(refused.stdout) && !/activated/.test(refused.stdout), refused);
+
+			// WooCommerce removed while CartBay stays active (deleted, or deactivated behind WordPress's back).
+			await site.runPhpOrThrow(`update_option( 'active_plugins', array( '${PLUGIN}' ) );`);
+			await site.runPhpOrThrow(`do_action( 'activate_${PLUGIN}' );`);
+			const state = lastJson<{ notice: string; settings: boolean; booted: number }>(
+				await site.runPhpOrThrow(
+					`
+set_current_screen( 'dashboard' );
+ob_start(); do_action( 'admin_notices' ); $notice = ob_get_clean();
+echo json_encode( array( 'notice' => wp_strip_all_tags( $notice ), 'settings' => is_array( get_option( 'cartbay_settings' ) ), 'booted' => did_action( 'cartbay_loaded' ) ) ), "\\n";`,
+					{ user: 'admin' }
+				)
+			);
+			t.check('admin notice says WooCommerce is needed', state.notice.includes('CartBay needs WooCommerce'), state);
+			t.equal('default options still created; runtime not started', [state.settings, state.booted], [true, 0]);
+			t.equal('no CartBay PHP notice, warning or fatal in the debug log', debugLogProblems(site), []);
+		} finally {
+			rmSync(site.dir, { recursive: true, force: true });
+		}
+	});
+}
+
+async function main(): Promise<void> {
+	const phpReason = phpUnavailableReason();
+	if (phpReason) {
+		console.log(`skipped: ${phpReason}`);
+		return;
+	}
+	// Imports CARTBAY_WP_DIR / CARTBAY_WC_DIR into the cache on first use, when they are set.
+	const cache = await ensureCache();
+	if (!cache.ok) {
+		console.log(`skipped: WordPress/WooCommerce cache is empty: ${cache.reason}`);
+		return;
+	}
+	let passed = 0;
+	let failed = 0;
+	for (const hpos of [false, true]) {
+		const t = new Checks(`[HPOS ${hpos ? 'on' : 'off'}] `);
+		const started = Date.now();
+		const site = await newSite(hpos);
+		try {
+			await activationScenario(t, site);
+			await statusScenario(t, site);
+			await restScenario(t, site);
+			await abandonmentScenario(t, site);
+			t.equal('no CartBay PHP notice, warning or deprecation in wp-debug.log', debugLogProblems(site), []);
+		} finally {
+			rmSync(site.dir, { recursive: true, force: true });
+		}
+		console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+		passed += t.passed;
+		failed += t.failed;
+	}
+	const t = new Checks('');
+	await noWooCommerceScenario(t);
+	passed += t.passed;
+	failed += t.failed;
+	console.log(`${passed} passed, ${failed} failed`);
+}
+
+main().catch((error: unknown) => {
+	console.log(`integration suite crashed: ${(error as Error).stack ?? String(error)}`);
+	console.log('0 passed, 1 failed');
+	process.exitCode = 1;
+});
