@@ -10,6 +10,7 @@ namespace WPAnchorBay\CartBay\Core;
 use WPAnchorBay\CartBay\Admin\AdminScreens;
 use WPAnchorBay\CartBay\Analytics\AnalyticsService;
 use WPAnchorBay\CartBay\Api\SettingsController;
+use WPAnchorBay\CartBay\Data\OrderMetaQuery;
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Email\EmailSequenceService;
 use WPAnchorBay\CartBay\Generated\EmailClasses;
@@ -110,6 +111,7 @@ final class Plugin {
 	 */
 	private function start(): void {
 		OrderStatuses::register();
+		OrderMetaQuery::register();
 		EmailClasses::register();
 		ScheduledJobs::add_hooks( $this );
 		add_action( 'rest_api_init', fn () => RestRoutes::register( $this ) );
@@ -118,7 +120,7 @@ final class Plugin {
 		add_action( 'admin_init', array( $this, 'maybe_finish_install' ) );
 
 		if ( is_admin() && class_exists( AdminScreens::class ) ) {
-			( new AdminScreens() )->register();
+			( new AdminScreens( $this->service( SettingsRepository::class ) ) )->register();
 		}
 
 		/**

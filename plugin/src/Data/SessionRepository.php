@@ -62,12 +62,13 @@ final class SessionRepository {
 				'status'      => $this->statuses(),
 				'created_via' => CARTBAY_CREATED_VIA,
 				'limit'       => 1,
-				'meta_query'  => array( // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query -- indexed meta key lookup through WooCommerce CRUD.
+			) + OrderMetaQuery::args(
+				array(
 					array(
 						'key'   => MetaKeys::SESSION_ID,
 						'value' => $session_id,
 					),
-				),
+				)
 			)
 		);
 		$order = $orders[0] ?? null;

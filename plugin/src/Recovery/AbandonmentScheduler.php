@@ -7,6 +7,7 @@
 
 namespace WPAnchorBay\CartBay\Recovery;
 
+use WPAnchorBay\CartBay\Data\OrderMetaQuery;
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
@@ -85,14 +86,15 @@ final class AbandonmentScheduler {
 				'return'      => 'ids',
 				'orderby'     => 'date',
 				'order'       => 'ASC',
-				'meta_query'  => array( // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_query -- bounded batch through WooCommerce CRUD.
+			) + OrderMetaQuery::args(
+				array(
 					array(
 						'key'     => MetaKeys::LAST_ACTIVITY_AT,
 						'value'   => time() - $this->timeout_seconds(),
 						'compare' => '<=',
 						'type'    => 'NUMERIC',
 					),
-				),
+				)
 			)
 		);
 		$abandoned = 0;

@@ -1,0 +1,27 @@
+/**
+ * Boot data printed by AdminScreens.php (`window.cartbayAdmin`) before the admin script.
+ */
+/** Internal dependencies */
+import { plugin } from './schema';
+
+export interface BootData {
+	/** REST namespace of the CartBay routes (`cartbay/v1`). */
+	readonly restNamespace: string;
+	/** Id of the element the admin app mounts into; absent when the page has no CartBay screen. */
+	readonly rootId?: string;
+}
+
+declare global {
+	interface Window {
+		cartbayAdmin?: Partial<BootData>;
+	}
+}
+
+/** The boot data, with the schema's REST namespace when the page did not print one (tests, other pages). */
+export function getBootData(): BootData {
+	const data = typeof window === 'undefined' ? undefined : window.cartbayAdmin;
+	return {
+		restNamespace: typeof data?.restNamespace === 'string' ? data.restNamespace : plugin.restNamespace,
+		...(typeof data?.rootId === 'string' ? { rootId: data.rootId } : {}),
+	};
+}

@@ -1,0 +1,36 @@
+/**
+ * The CartBay admin screens, in tab order. Add a screen here (Overview, Notifications, Coupons, Logs…)
+ * and it gets a tab and a `section` query argument.
+ */
+/** WordPress dependencies */
+import { __ } from '@wordpress/i18n';
+
+/** Internal dependencies */
+import type { AdminScreen } from '../types';
+import RecoverySequenceScreen from './RecoverySequenceScreen';
+import SettingsScreen from './SettingsScreen';
+
+export function getScreens(): AdminScreen[] {
+	return [
+		{
+			name: 'capture',
+			title: __('Capture', 'cartbay'),
+			render: () => <SettingsScreen sections={['capture']} />,
+		},
+		{
+			name: 'recovery-sequence',
+			title: __('Recovery Sequence', 'cartbay'),
+			render: () => <RecoverySequenceScreen />,
+		},
+		{
+			name: 'offers',
+			title: __('Offers', 'cartbay'),
+			render: () => <SettingsScreen sections={['offers']} />,
+		},
+		{
+			name: 'settings',
+			title: __('Settings', 'cartbay'),
+			render: () => <SettingsScreen sections={['settings', 'logs', 'agent']} />,
+		},
+	];
+}

@@ -1,0 +1,24 @@
+/**
+ * The `cartbay/admin` data store: CartBay's server state (settings and recovery sequence) for the admin UI.
+ */
+/** WordPress dependencies */
+import { createReduxStore, register } from '@wordpress/data';
+
+/** Internal dependencies */
+import * as actions from './actions';
+import reducer from './reducer';
+import * as resolvers from './resolvers';
+import * as selectors from './selectors';
+
+export const STORE_NAME = 'cartbay/admin';
+
+export const store = createReduxStore(STORE_NAME, {
+	reducer,
+	actions,
+	selectors,
+	resolvers,
+});
+
+register(store);
+
+export type * from './types';

@@ -1,0 +1,72 @@
+/**
+ * Props of the admin UI components, and the shape of a screen.
+ */
+/** External dependencies */
+import type { ReactNode } from 'react';
+
+/** Internal dependencies */
+import type { SettingsField, SettingsSection } from './schema';
+import type { ApiError } from './store/types';
+import type { StepDraft } from './sequence';
+import type { FieldDraft } from './settings-fields';
+
+/** A tab of the CartBay admin page. */
+export interface AdminScreen {
+	/** Tab name; also the `section` query argument that opens the tab directly. */
+	readonly name: string;
+	/** Translated tab title. */
+	readonly title: string;
+	readonly render: () => ReactNode;
+}
+
+export interface SettingFieldProps {
+	/** The schema declaration the control is rendered from (type, label, description, range, options). */
+	readonly field: SettingsField;
+	/** The value shown: the draft while edited, else the saved value. */
+	readonly value: FieldDraft;
+	readonly onChange: (value: FieldDraft) => void;
+	/** The value the server would save instead of the draft (client-side preview), when they differ. */
+	readonly preview?: string;
+	readonly disabled?: boolean;
+}
+
+export interface SettingsScreenProps {
+	/** Schema sections whose fields this screen edits, in display order. */
+	readonly sections: readonly SettingsSection[];
+}
+
+export interface SequenceStepProps {
+	/** 0-based position in the sequence. */
+	readonly index: number;
+	readonly step: StepDraft;
+	readonly onChange: (step: StepDraft) => void;
+	/** How the server would save this step, when that differs from the draft. */
+	readonly preview?: string;
+	readonly disabled?: boolean;
+}
+
+export interface FeedbackNotice {
+	readonly id: string;
+	readonly status: 'success' | 'warning' | 'error' | 'info';
+	readonly message: string;
+	/** Lines listed under the message (fields the server adjusted). */
+	readonly details?: readonly string[];
+}
+
+export interface FeedbackNoticesProps {
+	readonly notices: readonly FeedbackNotice[];
+	readonly onRemove: (id: string) => void;
+}
+
+export interface SaveButtonProps {
+	readonly isSaving: boolean;
+	/** Nothing to save yet. */
+	readonly disabled: boolean;
+}
+
+export interface LoadErrorProps {
+	/** Why the screen's data could not be loaded. */
+	readonly error: ApiError;
+	/** Load again. */
+	readonly onRetry: () => void;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+
+import { extractSchemaLabels } from '../pot/extract-schema';
+
+const FILE = 'plugin/schema/example.ts';
+
+const cases: [string, { given: string; want: [string, number][] }][] = [
+	[
+		'a field: label and description',
+		{
+			given: "export const x = {\n\tfields: [\n\t\t{ key: 'a', label: 'Enable A', description: 'Turns A on.' },\n\t],\n};",
+			want: [
+				['Enable A', 3],
+				['Turns A on.', 3],
+			],
+		},
+	],
+	[
+		'enum options and units: label only',
+		{
+			given: "const units = [\n\t{ value: 'minutes', label: 'Minutes', minutes: 1 },\n];",
+			want: [['Minutes', 2]],
+		},
+	],
+	[
+		'descriptions without a label (option or route docs) are not admin text',
+		{
+			given: "export const o = { option: 'x', description: 'Developer note.', fields: [] };",
+			want: [],
+		},
+	],
+];
+
+describe('extractSchemaLabels', () => {
+	it.each(cases)('%s', (_name, { given, want }) => {
+		expect(extractSchemaLabels(given, FILE)).toEqual(
+			want.map(([msgid, line]) => ({ msgid, comments: [], reference: { file: FILE, line } }))
+		);
+	});
+});

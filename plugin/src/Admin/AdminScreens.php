@@ -1,0 +1,365 @@
+<?php
+/**
+ * CartBay's admin screens.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Admin;
+
+use WPAnchorBay\CartBay\Settings\SettingsRepository;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Registers the two places CartBay is managed from, and loads the admin app (build/admin.js) on them only:
+ *
+ * - WooCommerce > CartBay (admin.php?page=cartbay), when the "WooCommerce Menu Shortcut" setting is on;
+ * - WooCommerce > Settings > Cart (admin.php?page=wc-settings&tab=cartbay), always.
+ *
+ * Both render the same React root; the app saves through the CartBay REST routes, so WooCommerce's own
+ * settings form and Save button are not used on the Cart tab. Also adds an "Overview" link to CartBay's row
+ * on the Plugins screen.
+ */
+final class AdminScreens {
+
+	/**
+	 * Slug of the WooCommerce > CartBay page.
+	 *
+	 * @var string
+	 */
+	public const PAGE_SLUG = 'cartbay';
+
+	/**
+	 * Id of CartBay's tab in WooCommerce > Settings.
+	 *
+	 * @var string
+	 */
+	public const SETTINGS_TAB = 'cartbay';
+
+	/**
+	 * Handle of the admin script (build/admin.js) and of its stylesheet (build/admin.css).
+	 *
+	 * @var string
+	 */
+	public const SCRIPT_HANDLE = 'cartbay-admin';
+
+	/**
+	 * Id of the element the admin app mounts into; passed to the script in its boot data.
+	 *
+	 * @var string
+	 */
+	public const ROOT_ID = 'cartbay-admin-root';
+
+	/**
+	 * Capability needed to see any CartBay screen (the REST routes check the same one).
+	 *
+	 * @var string
+	 */
+	public const CAPABILITY = 'manage_woocommerce';
+
+	/**
+	 * Generated constant holding the REST namespace declared in plugin/schema/plugin.ts.
+	 *
+	 * @var string
+	 */
+	private const REST_NAMESPACE_CONSTANT = '\WPAnchorBay\CartBay\Generated\RestRoutes::NAMESPACE';
+
+	/**
+	 * REST namespace used until the generated constant exists.
+	 *
+	 * @var string
+	 */
+	private const FALLBACK_REST_NAMESPACE = 'cartbay/v1';
+
+	/**
+	 * Settings source; created on first use when the class exists.
+	 *
+	 * @var SettingsRepository|null
+	 */
+	private ?SettingsRepository $settings;
+
+	/**
+	 * Main plugin file (for the Plugins-list link).
+	 *
+	 * @var string
+	 */
+	private string $plugin_file;
+
+	/**
+	 * Plugin folder path, with a trailing slash.
+	 *
+	 * @var string
+	 */
+	private string $plugin_dir;
+
+	/**
+	 * Plugin folder URL, with a trailing slash.
+	 *
+	 * @var string
+	 */
+	private string $plugin_url;
+
+	/**
+	 * Hook suffix of the WooCommerce > CartBay page, once it is added.
+	 *
+	 * @var string|null
+	 */
+	private ?string $page_hook = null;
+
+	/**
+	 * Sets up the screens. Nothing is hooked until register() runs.
+	 *
+	 * @param SettingsRepository|null $settings    Settings source. Default: a new SettingsRepository, when that class exists.
+	 * @param string|null             $plugin_file Main plugin file. Default: CARTBAY_FILE (and CARTBAY_DIR / CARTBAY_URL).
+	 */
+	public function __construct( ?SettingsRepository $settings = null, ?string $plugin_file = null ) {
+		$this->settings    = $settings;
+		$this->plugin_file = $plugin_file ?? CARTBAY_FILE;
+		$this->plugin_dir  = null === $plugin_file ? CARTBAY_DIR : plugin_dir_path( $plugin_file );
+		$this->plugin_url  = null === $plugin_file ? CARTBAY_URL : plugin_dir_url( $plugin_file );
+	}
+
+	/**
+	 * Hooks the screens into WordPress and WooCommerce. Called by the plugin bootstrap when WooCommerce is active.
+	 */
+	public function register(): void {
+		if ( ! is_admin() ) {
+			return;
+		}
+
+		// After WooCommerce's own Settings entry (priority 50), before Status (60).
+		add_action( 'admin_menu', array( $this, 'handle_admin_menu' ), 55 );
+		add_filter( 'woocommerce_settings_tabs_array', array( $this, 'handle_woocommerce_settings_tabs_array' ), 50 );
+		add_action( 'woocommerce_settings_' . self::SETTINGS_TAB, array( $this, 'handle_woocommerce_settings_tab' ) );
+		add_action( 'woocommerce_after_settings_' . self::SETTINGS_TAB, array( $this, 'render_root' ) );
+		add_action( 'admin_enqueue_scripts', array( $this, 'handle_admin_enqueue_scripts' ) );
+		add_filter( 'plugin_action_links_' . plugin_basename( $this->plugin_file ), array( $this, 'handle_plugin_action_links' ) );
+	}
+
+	/**
+	 * Adds WooCommerce > CartBay when the menu shortcut setting is on.
+	 */
+	public function handle_admin_menu(): void {
+		if ( ! $this->is_menu_shortcut_enabled() ) {
+			return;
+		}
+
+		$hook = add_submenu_page(
+			'woocommerce',
+			__( 'CartBay', 'cartbay' ),
+			__( 'CartBay', 'cartbay' ),
+			self::CAPABILITY,
+			self::PAGE_SLUG,
+			array( $this, 'render_page' )
+		);
+
+		$this->page_hook = false === $hook ? null : $hook;
+	}
+
+	/**
+	 * Adds the Cart tab to WooCommerce > Settings.
+	 *
+	 * @param array<string, string> $tabs Settings tabs, id => label.
+	 * @return array<string, string> The tabs with CartBay's.
+	 */
+	public function handle_woocommerce_settings_tabs_array( $tabs ): array {
+		$tabs = is_array( $tabs ) ? $tabs : array();
+
+		$tabs[ self::SETTINGS_TAB ] = _x( 'Cart', 'WooCommerce settings tab', 'cartbay' );
+
+		return $tabs;
+	}
+
+	/**
+	 * Runs inside WooCommerce's settings form on the Cart tab: hides its Save button, since the app saves
+	 * through the REST API. The app itself is rendered after the form (render_root on
+	 * woocommerce_after_settings_cartbay), so its fields never post with WooCommerce's form.
+	 */
+	public function handle_woocommerce_settings_tab(): void {
+		// phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- WooCommerce's documented switch for its Save button.
+		$GLOBALS['hide_save_button'] = true;
+	}
+
+	/**
+	 * Prints the WooCommerce > CartBay page.
+	 */
+	public function render_page(): void {
+		if ( ! current_user_can( self::CAPABILITY ) ) {
+			return;
+		}
+		?>
+		<div class="wrap">
+			<h1><?php esc_html_e( 'CartBay', 'cartbay' ); ?></h1>
+			<?php $this->render_root(); ?>
+		</div>
+		<?php
+	}
+
+	/**
+	 * Prints the element the admin app mounts into.
+	 *
+	 * The wc-settings-prevent-change-event class keeps WooCommerce's "unsaved changes" prompt from
+	 * reacting to the app's fields, which are saved through the REST API.
+	 */
+	public function render_root(): void {
+		if ( ! current_user_can( self::CAPABILITY ) ) {
+			return;
+		}
+
+		printf(
+			'<div id="%1$s" class="cartbay-admin wc-settings-prevent-change-event"><noscript><p>%2$s</p></noscript></div>',
+			esc_attr( self::ROOT_ID ),
+			esc_html__( 'CartBay settings need JavaScript. Please enable JavaScript in your browser to manage CartBay.', 'cartbay' )
+		);
+	}
+
+	/**
+	 * Loads the admin app on the two CartBay screens, and nowhere else.
+	 *
+	 * @param string $hook_suffix Hook suffix of the current admin page.
+	 */
+	public function handle_admin_enqueue_scripts( $hook_suffix ): void {
+		if ( ! $this->is_cartbay_screen( (string) $hook_suffix ) || ! current_user_can( self::CAPABILITY ) ) {
+			return;
+		}
+
+		$asset_file = $this->plugin_dir . 'build/admin.asset.php';
+		if ( ! is_readable( $asset_file ) ) {
+			return;
+		}
+
+		$asset        = require $asset_file;
+		$dependencies = isset( $asset['dependencies'] ) && is_array( $asset['dependencies'] ) ? $asset['dependencies'] : array();
+		$version      = isset( $asset['version'] ) ? (string) $asset['version'] : (string) CARTBAY_VERSION;
+
+		wp_enqueue_script(
+			self::SCRIPT_HANDLE,
+			$this->plugin_url . 'build/admin.js',
+			$dependencies,
+			$version,
+			array( 'in_footer' => true )
+		);
+		wp_set_script_translations( self::SCRIPT_HANDLE, 'cartbay', $this->plugin_dir . 'languages' );
+		wp_add_inline_script(
+			self::SCRIPT_HANDLE,
+			sprintf( 'window.cartbayAdmin = %s;', wp_json_encode( $this->boot_data() ) ),
+			'before'
+		);
+
+		wp_enqueue_style( 'wp-components' );
+		if ( is_readable( $this->plugin_dir . 'build/admin.css' ) ) {
+			wp_enqueue_style( self::SCRIPT_HANDLE, $this->plugin_url . 'build/admin.css', array( 'wp-components' ), $version );
+			wp_style_add_data( self::SCRIPT_HANDLE, 'rtl', 'replace' );
+		}
+	}
+
+	/**
+	 * Adds "Overview" to CartBay's row on the Plugins screen.
+	 *
+	 * @param array<int|string, string> $links Action links (HTML).
+	 * @return array<int|string, string> The links, CartBay's first.
+	 */
+	public function handle_plugin_action_links( $links ): array {
+		$links = is_array( $links ) ? $links : array();
+		if ( ! current_user_can( self::CAPABILITY ) ) {
+			return $links;
+		}
+
+		$overview = sprintf(
+			'<a href="%1$s">%2$s</a>',
+			esc_url( $this->screen_url() ),
+			esc_html__( 'Overview', 'cartbay' )
+		);
+
+		return array_merge( array( 'cartbay-overview' => $overview ), $links );
+	}
+
+	/**
+	 * URL of CartBay's admin screen: WooCommerce > CartBay when the shortcut is on, else the Cart settings tab.
+	 *
+	 * @return string Admin URL (not escaped).
+	 */
+	public function screen_url(): string {
+		if ( $this->is_menu_shortcut_enabled() ) {
+			return add_query_arg( 'page', self::PAGE_SLUG, admin_url( 'admin.php' ) );
+		}
+
+		return add_query_arg(
+			array(
+				'page' => 'wc-settings',
+				'tab'  => self::SETTINGS_TAB,
+			),
+			admin_url( 'admin.php' )
+		);
+	}
+
+	/**
+	 * Whether the current admin page is WooCommerce > CartBay or the Cart settings tab.
+	 *
+	 * @param string $hook_suffix Hook suffix of the current admin page.
+	 */
+	private function is_cartbay_screen( string $hook_suffix ): bool {
+		if ( null !== $this->page_hook && $hook_suffix === $this->page_hook ) {
+			return true;
+		}
+
+		// Only reads which page is shown; nothing is saved.
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended
+		$page = isset( $_GET['page'] ) ? sanitize_key( wp_unslash( $_GET['page'] ) ) : '';
+		$tab  = isset( $_GET['tab'] ) ? sanitize_key( wp_unslash( $_GET['tab'] ) ) : '';
+		// phpcs:enable WordPress.Security.NonceVerification.Recommended
+
+		return 'wc-settings' === $page && self::SETTINGS_TAB === $tab;
+	}
+
+	/**
+	 * Whether the "WooCommerce Menu Shortcut" setting is on.
+	 *
+	 * Until the settings repository exists, the page is shown, so CartBay stays reachable.
+	 */
+	private function is_menu_shortcut_enabled(): bool {
+		$settings = $this->settings_repository();
+		if ( null === $settings ) {
+			return true;
+		}
+
+		$values = $settings->get_settings();
+
+		return ! empty( $values['menu_shortcut_enabled'] );
+	}
+
+	/**
+	 * The settings repository, created on first use.
+	 */
+	private function settings_repository(): ?SettingsRepository {
+		if ( null === $this->settings && class_exists( SettingsRepository::class ) ) {
+			$this->settings = new SettingsRepository();
+		}
+
+		return $this->settings;
+	}
+
+	/**
+	 * Data the admin app reads from window.cartbayAdmin.
+	 *
+	 * @return array{restNamespace: string, rootId: string}
+	 */
+	private function boot_data(): array {
+		return array(
+			'restNamespace' => $this->rest_namespace(),
+			'rootId'        => self::ROOT_ID,
+		);
+	}
+
+	/**
+	 * CartBay's REST namespace, from the generated constants when codegen has emitted them.
+	 */
+	private function rest_namespace(): string {
+		if ( defined( self::REST_NAMESPACE_CONSTANT ) ) {
+			return (string) constant( self::REST_NAMESPACE_CONSTANT );
+		}
+
+		return self::FALLBACK_REST_NAMESPACE;
+	}
+}
