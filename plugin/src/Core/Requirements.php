@@ -14,22 +14,20 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Requirements {
 
+	public const MISSING_WOOCOMMERCE = 'missing_woocommerce';
+	public const OLD_WOOCOMMERCE     = 'old_woocommerce';
+
 	/**
-	 * Why CartBay cannot run, or an empty string when it can.
+	 * Why CartBay cannot run (one of the constants above), or an empty string when it can.
 	 *
 	 * Checked on `plugins_loaded`, after WooCommerce has loaded its main class.
 	 */
 	public static function unmet_reason(): string {
 		if ( ! class_exists( 'WooCommerce' ) || ! function_exists( 'WC' ) ) {
-			return __( 'CartBay needs WooCommerce. Install and activate WooCommerce to start recovering abandoned carts.', 'cartbay' );
+			return self::MISSING_WOOCOMMERCE;
 		}
 		if ( defined( 'WC_VERSION' ) && version_compare( WC_VERSION, CARTBAY_MIN_WC_VERSION, '<' ) ) {
-			return sprintf(
-				/* translators: 1: required WooCommerce version, 2: installed WooCommerce version. */
-				__( 'CartBay needs WooCommerce %1$s or newer; this store runs %2$s. Update WooCommerce to start recovering abandoned carts.', 'cartbay' ),
-				CARTBAY_MIN_WC_VERSION,
-				WC_VERSION
-			);
+			return self::OLD_WOOCOMMERCE;
 		}
 		return '';
 	}
@@ -37,7 +35,9 @@ final class Requirements {
 	/**
 	 * Shows the reason as an admin notice to users who can act on it.
 	 *
-	 * @param string $reason Message from unmet_reason().
+	 * The message is translated when the notice prints: translations must not load before `init`.
+	 *
+	 * @param string $reason A reason from unmet_reason().
 	 */
 	public static function show_notice( string $reason ): void {
 		add_action(
@@ -46,8 +46,25 @@ final class Requirements {
 				if ( ! current_user_can( 'activate_plugins' ) ) {
 					return;
 				}
-				printf( '<div class="notice notice-error"><p>%s</p></div>', esc_html( $reason ) );
+				printf( '<div class="notice notice-error"><p>%s</p></div>', esc_html( self::message( $reason ) ) );
 			}
 		);
+	}
+
+	/**
+	 * The translated explanation of a reason.
+	 *
+	 * @param string $reason A reason from unmet_reason().
+	 */
+	public static function message( string $reason ): string {
+		if ( self::OLD_WOOCOMMERCE === $reason ) {
+			return sprintf(
+				/* translators: 1: required WooCommerce version, 2: installed WooCommerce version. */
+				__( 'CartBay needs WooCommerce %1$s or newer; this store runs %2$s. Update WooCommerce to start recovering abandoned carts.', 'cartbay' ),
+				CARTBAY_MIN_WC_VERSION,
+				defined( 'WC_VERSION' ) ? WC_VERSION : '?'
+			);
+		}
+		return __( 'CartBay needs WooCommerce. Install and activate WooCommerce to start recovering abandoned carts.', 'cartbay' );
 	}
 }
