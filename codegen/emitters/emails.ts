@@ -107,12 +107,26 @@ ${docblock(
 			return $emails;
 		}
 		foreach ( self::by_step() as $class ) {
-			$key = substr( $class, strrpos( $class, '\\\\' ) + 1 );
+			$key = self::email_key( $class );
 			if ( ! isset( $emails[ $key ] ) ) {
 				$emails[ $key ] = new $class();
 			}
 		}
 		return $emails;
+	}
+
+${docblock(1, ['The registered instance of a step\'s email, from WooCommerce\'s mailer.'], ['@param int $step Step number.', '@return \\WC_Email|null'])}
+	public static function for_step( int $step ) {
+		$classes = self::by_step();
+		if ( ! isset( $classes[ $step ] ) ) {
+			return null;
+		}
+		return WC()->mailer()->get_emails()[ self::email_key( $classes[ $step ] ) ] ?? null;
+	}
+
+${docblock(1, ['WooCommerce keys emails by short class name.'], ['@param string $class_name Fully qualified class name.'])}
+	private static function email_key( string $class_name ): string {
+		return substr( $class_name, strrpos( $class_name, '\\\\' ) + 1 );
 	}
 }
 `,

@@ -4,6 +4,7 @@
  * Prints `skipped: why` when PHP or the WordPress/WooCommerce cache is missing; otherwise runs every
  * scenario with HPOS off and on and ends with `N passed, N failed`.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -245,6 +246,32 @@ echo json_encode( array( 'expected' => array( $ids[1], $ids[0] ), 'found' => $fo
 	});
 }
 
+async function sendStepScenario(t: Checks, site: Site): Promise<void> {
+	await t.group('a step is sent once, through its WooCommerce email, with hashed link tokens', async () => {
+		await site.runPhpOrThrow(`update_option( 'cartbay_store_mail_fail', false );`);
+		await site.clearMail();
+		const state = lastJson<{ first: boolean; second: boolean; tokenHash: string; stored: string }>(
+			await site.runPhpOrThrow(`
+$order = wc_create_order( array( 'status' => 'cartbay-abandoned', 'created_via' => 'cartbay' ) );
+$order->set_billing_email( 'shopper@example.test' );
+$order->update_meta_data( '_cartbay_session_id', 'send-step-session' );
+$order->save();
+$first  = \\WPAnchorBay\\CartBay\\Core\\Plugin::instance()->service( \\WPAnchorBay\\CartBay\\Email\\EmailSequenceService::class )->send_step( 'send-step-session', 1 );
+$second = \\WPAnchorBay\\CartBay\\Core\\Plugin::instance()->service( \\WPAnchorBay\\CartBay\\Email\\EmailSequenceService::class )->send_step( 'send-step-session', 1 );
+$saved  = wc_get_order( $order->get_id() );
+echo json_encode( array( 'first' => $first, 'second' => $second, 'tokenHash' => (string) $saved->get_meta( '_cartbay_token_hash' ), 'stored' => wp_json_encode( $saved->get_meta_data() ) ) ), "\\n";`)
+		);
+		const mail = site.readMail().filter((m) => m.to === 'shopper@example.test' || (Array.isArray(m.to) && m.to.includes('shopper@example.test')));
+		t.equal('sent the first time, refused the second (step already sent)', [state.first, state.second, mail.length], [true, false, 1]);
+		const message = mail[0]?.message ?? '';
+		const token = /cartbay_restore=([A-Za-z0-9_-]+)/.exec(message)?.[1] ?? '';
+		const headers = JSON.stringify(mail[0]?.headers ?? '');
+		t.check('subject is step 1\'s default', (mail[0]?.subject ?? '').startsWith('You left something in your cart at'), mail[0]?.subject);
+		t.check('restore link carries a token whose SHA-256 is stored, never the token', token.length >= 40 && state.tokenHash === createHash('sha256').update(token).digest('hex') && !state.stored.includes(token), { token, hash: state.tokenHash });
+		t.check('List-Unsubscribe and one-click headers', headers.includes('List-Unsubscribe: <') && headers.includes('List-Unsubscribe-Post: List-Unsubscribe=One-Click'), headers);
+	});
+}
+
 async function noWooCommerceScenario(t: Checks): Promise<void> {
 	await t.group('without WooCommerce: a notice, nothing fatal', async () => {
 		const site = await newSite(false, false);
@@ -297,6 +324,7 @@ async function main(): Promise<void> {
 			await restScenario(t, site);
 			await abandonmentScenario(t, site);
 			await sessionLookupScenario(t, site);
+			await sendStepScenario(t, site);
 			t.equal('no CartBay PHP notice, warning or deprecation in wp-debug.log', debugLogProblems(site), []);
 		} finally {
 			rmSync(site.dir, { recursive: true, force: true });

@@ -52,13 +52,12 @@ abstract class AbstractCartBayRecoveryEmail extends \WC_Email {
 		// WooCommerce fills {site_title}; the other placeholders are filled per send.
 		$blogname           = $this->get_blogname();
 		$this->placeholders = array_merge(
-			array_fill_keys( Placeholders::all(), '' ),
+			array_fill_keys( array_diff( Placeholders::all(), array( Placeholders::SITE_TITLE ) ), '' ),
 			array(
 				Placeholders::SITE_NAME  => $blogname,
 				Placeholders::STORE_NAME => $blogname,
 			)
 		);
-		unset( $this->placeholders[ Placeholders::SITE_TITLE ] );
 
 		parent::__construct();
 	}

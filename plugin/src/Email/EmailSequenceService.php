@@ -52,17 +52,14 @@ final class EmailSequenceService {
 	 * @return bool Whether WordPress accepted the email.
 	 */
 	public function send_step( string $session_id, int $step_index ): bool {
-		$classes = EmailClasses::by_step();
-		$order   = $this->sessions->find( $session_id );
-		if ( ! isset( $classes[ $step_index ] ) || ! $order instanceof \WC_Order ) {
+		$order = $this->sessions->find( $session_id );
+		if ( ! $order instanceof \WC_Order ) {
 			return false;
 		}
 		if ( 'wc-' . $order->get_status() !== OrderStatuses::ABANDONED || $this->step_sent( $order, $step_index ) ) {
 			return false;
 		}
-		$emails = WC()->mailer()->get_emails();
-		$key    = substr( $classes[ $step_index ], strrpos( $classes[ $step_index ], '\\' ) + 1 );
-		$email  = $emails[ $key ] ?? null;
+		$email = EmailClasses::for_step( $step_index );
 		if ( ! $email instanceof AbstractCartBayRecoveryEmail ) {
 			return false;
 		}
@@ -108,16 +105,17 @@ final class EmailSequenceService {
 	 */
 	private function issue_link( \WC_Order $order, string $kind ): string {
 		$token = TokenHelper::generate();
+		$hash  = TokenHelper::hash( $token );
 		if ( 'restore' === $kind ) {
-			$expires = time() + self::RESTORE_TOKEN_DAYS * DAY_IN_SECONDS;
-			$hashes  = (array) $order->get_meta( MetaKeys::TOKEN_HASHES );
-			$hashes[ TokenHelper::hash( $token ) ] = $expires;
+			$expires         = time() + self::RESTORE_TOKEN_DAYS * DAY_IN_SECONDS;
+			$hashes          = (array) $order->get_meta( MetaKeys::TOKEN_HASHES );
+			$hashes[ $hash ] = $expires;
 			$order->update_meta_data( MetaKeys::TOKEN_HASHES, $hashes );
-			$order->update_meta_data( MetaKeys::TOKEN_HASH, TokenHelper::hash( $token ) );
+			$order->update_meta_data( MetaKeys::TOKEN_HASH, $hash );
 			$order->update_meta_data( MetaKeys::TOKEN_EXPIRES_AT, $expires );
 			return add_query_arg( QueryArgs::RESTORE, rawurlencode( $token ), home_url( '/' ) );
 		}
-		$order->update_meta_data( MetaKeys::UNSUB_TOKEN_HASH, TokenHelper::hash( $token ) );
+		$order->update_meta_data( MetaKeys::UNSUB_TOKEN_HASH, $hash );
 		return add_query_arg( QueryArgs::UNSUBSCRIBE, rawurlencode( $token ), home_url( '/' ) );
 	}
 

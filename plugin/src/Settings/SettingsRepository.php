@@ -94,20 +94,4 @@ final class SettingsRepository {
 		update_option( SettingsSchema::CAMPAIGN_OPTION, $this->campaign );
 		return $this->campaign;
 	}
-
-	/**
-	 * Delay of each step in minutes, keyed by step number (1-based), shortened in Test Mode.
-	 *
-	 * @return array<int, int>
-	 */
-	public function step_delays_in_minutes(): array {
-		$unit_minutes = SettingsSchema::unit_minutes();
-		$test_mode    = (bool) $this->get( 'test_mode' );
-		$delays       = array();
-		foreach ( $this->get_campaign()['steps'] as $index => $step ) {
-			$minutes              = $step['delay_value'] * $unit_minutes[ $step['delay_unit'] ];
-			$delays[ $index + 1 ] = $test_mode ? max( 1, intdiv( $minutes, SettingsSchema::TEST_MODE_DIVISOR ) ) : $minutes;
-		}
-		return $delays;
-	}
 }
