@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobs, routes } from '../plugin/schema';
+import { emitCaptureSchema } from './emitters/capture';
 import { emitConstants } from './emitters/constants';
 import { emitEmailClasses } from './emitters/emails';
 import { emitOrderStatuses } from './emitters/order-statuses';
@@ -37,5 +38,6 @@ export function generate(root: string): GeneratedFile[] {
 		emitScheduledJobs(),
 		...emitEmailClasses(),
 		...emitConstants(),
+		emitCaptureSchema(),
 	];
 }

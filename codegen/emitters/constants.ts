@@ -1,7 +1,7 @@
 /**
  * Constant groups (meta keys, events, notification states, placeholders, options, transients) → PHP classes.
  */
-import { metaKeys, notificationStates, options, placeholders, queryArgs, sessionEvents, transients } from '../../plugin/schema';
+import { metaKeys, notificationStates, options, placeholders, postTypes, queryArgs, sessionEvents, transients, wcSessionKeys } from '../../plugin/schema';
 import type { ConstantGroupDef } from '../../plugin/schema/types';
 import { type GeneratedFile, GENERATED_DIR, GENERATED_NAMESPACE, phpHeader } from '../file';
 import { docblock, str } from '../php';
@@ -14,6 +14,8 @@ const groups: readonly { group: ConstantGroupDef; source: string }[] = [
 	{ group: options, source: 'plugin/schema/storage.ts' },
 	{ group: transients, source: 'plugin/schema/storage.ts' },
 	{ group: queryArgs, source: 'plugin/schema/storage.ts' },
+	{ group: postTypes, source: 'plugin/schema/storage.ts' },
+	{ group: wcSessionKeys, source: 'plugin/schema/capture.ts' },
 ];
 
 export function emitConstantGroup(group: ConstantGroupDef, source: string): GeneratedFile {

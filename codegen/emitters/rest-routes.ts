@@ -5,11 +5,12 @@
 import { plugin, routes } from '../../plugin/schema';
 import type { PermissionKind, RouteArgDef, RouteDef } from '../../plugin/schema/types';
 import { type GeneratedFile, GENERATED_DIR, GENERATED_NAMESPACE, phpHeader } from '../file';
-import { docblock, expr, php, type PhpValue } from '../php';
+import { docblock, expr, php, type PhpValue, str } from '../php';
 import { handlerCall, handlerFqcn, PLUGIN_CLASS } from './handlers';
 
 const PERMISSIONS = `${plugin.phpNamespace}\\Api\\Permissions`;
 const REQUEST_BODY = `${plugin.phpNamespace}\\Api\\RequestBody`;
+const RATE_LIMITER = `${plugin.phpNamespace}\\Api\\RateLimiter`;
 
 /** The permission callback for a permission kind. Nonces never authorize: capabilities do. */
 export function permissionCallback(kind: PermissionKind): string {
@@ -47,8 +48,21 @@ function routeStatement(route: RouteDef): string {
 		callback: expr(
 			`static fn ( \\WP_REST_Request $request ) => ${handlerCall(endpoint.handler, ['$request'])}`
 		),
-		permission_callback: expr(permissionCallback(endpoint.permission)),
-		...(endpoint.body === 'object' ? { validate_callback: expr("array( RequestBody::class, 'require_object' )") } : {}),
+		// Rate limiting runs in the permission callback: after the CPU-only argument checks, before any capture work.
+		permission_callback: expr(
+			endpoint.rateLimit
+				? `static fn () => $plugin->service( RateLimiter::class )->check( ${str(endpoint.rateLimit)} )`
+				: permissionCallback(endpoint.permission)
+		),
+		...(endpoint.body === 'object' || endpoint.maxBodyBytes
+			? {
+					validate_callback: expr(
+						endpoint.maxBodyBytes
+							? `static fn ( \\WP_REST_Request $request ) => RequestBody::require_object( $request, ${endpoint.maxBodyBytes} )`
+							: "array( RequestBody::class, 'require_object' )"
+					),
+				}
+			: {}),
 		args: Object.fromEntries(endpoint.args.map((arg) => [arg.name, argSpec(arg)])),
 	}));
 	const summary = route.endpoints.map((e) => `${e.method}: ${e.description}`);
@@ -67,7 +81,13 @@ export function emitRestRoutes(allRoutes: readonly RouteDef[] = routes): Generat
 		sources: ['plugin/schema/rest.ts'],
 		emitter: 'codegen/emitters/rest-routes.ts',
 		namespace: GENERATED_NAMESPACE,
-		uses: [PLUGIN_CLASS, PERMISSIONS, ...(allRoutes.some((r) => r.endpoints.some((e) => e.body === 'object')) ? [REQUEST_BODY] : []), ...handlers],
+		uses: [
+			PLUGIN_CLASS,
+			PERMISSIONS,
+			...(allRoutes.some((r) => r.endpoints.some((e) => e.body === 'object')) ? [REQUEST_BODY] : []),
+			...(allRoutes.some((r) => r.endpoints.some((e) => e.rateLimit)) ? [RATE_LIMITER] : []),
+			...handlers,
+		],
 	})}
 ${docblock(0, ['Registers every CartBay REST route.'])}
 final class RestRoutes {

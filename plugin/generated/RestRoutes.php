@@ -11,8 +11,10 @@
 namespace WPAnchorBay\CartBay\Generated;
 
 use WPAnchorBay\CartBay\Api\Permissions;
+use WPAnchorBay\CartBay\Api\RateLimiter;
 use WPAnchorBay\CartBay\Api\RequestBody;
 use WPAnchorBay\CartBay\Api\SettingsController;
+use WPAnchorBay\CartBay\Capture\CaptureController;
 use WPAnchorBay\CartBay\Core\Plugin;
 
 defined( 'ABSPATH' ) || exit;
@@ -37,6 +39,99 @@ final class RestRoutes {
 			_doing_it_wrong( __METHOD__, esc_html__( 'CartBay REST routes must be registered on rest_api_init.', 'cartbay' ), '0.1.0' );
 			return;
 		}
+
+		// /capture: Public checkout capture: create, update or withdraw a consented recovery session.
+		// - POST: Capture (or withdraw) the shopper's checkout email and cart. Never reveals whether an email is known or suppressed.
+		register_rest_route(
+			self::NAMESPACE,
+			'/capture',
+			array(
+				array(
+					'methods'             => 'POST',
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( CaptureController::class )->capture( $request ),
+					'permission_callback' => static fn () => $plugin->service( RateLimiter::class )->check( 'capture' ),
+					'validate_callback'   => static fn ( \WP_REST_Request $request ) => RequestBody::require_object( $request, 16384 ),
+					'args'                => array(
+						'email'      => array(
+							'description'       => 'Checkout email address (required with consent).',
+							'type'              => 'string',
+							'format'            => 'email',
+							'maxLength'         => 254,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+						),
+						'consent'    => array(
+							'description'       => 'true captures; false withdraws and deletes the active capture.',
+							'type'              => 'boolean',
+							'required'          => true,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+						),
+						'source'     => array(
+							'description'       => 'Checkout type.',
+							'type'              => 'string',
+							'enum'              => array(
+								'classic',
+								'block',
+							),
+							'required'          => true,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+						),
+						'session_id' => array(
+							'description'       => 'CartBay session id this browser session got from an earlier capture.',
+							'type'              => 'string',
+							'pattern'           => '^[A-Za-z0-9]{32}$',
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+						),
+						'cart'       => array(
+							'description'          => 'Client cart, used only when the WooCommerce session has no cart; re-validated against real products and prices.',
+							'type'                 => 'object',
+							'additionalProperties' => false,
+							'properties'           => array(
+								'items' => array(
+									'type'     => 'array',
+									'maxItems' => 50,
+									'items'    => array(
+										'type'                 => 'object',
+										'additionalProperties' => false,
+										'required'             => array(
+											'product_id',
+											'quantity',
+										),
+										'properties'           => array(
+											'product_id'   => array(
+												'type'    => 'integer',
+												'minimum' => 1,
+											),
+											'variation_id' => array(
+												'type'    => 'integer',
+												'minimum' => 0,
+											),
+											'quantity'     => array(
+												'type'    => 'integer',
+												'minimum' => 1,
+												'maximum' => 9999,
+											),
+											'variation'    => array(
+												'type'                 => 'object',
+												'additionalProperties' => array(
+													'type'      => 'string',
+													'maxLength' => 200,
+												),
+											),
+										),
+									),
+								),
+							),
+							'validate_callback'    => 'rest_validate_request_arg',
+							'sanitize_callback'    => 'rest_sanitize_request_arg',
+						),
+					),
+				),
+			)
+		);
 
 		// /settings: CartBay settings (the cartbay_settings option).
 		// - GET: Read the normalized settings.

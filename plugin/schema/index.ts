@@ -14,6 +14,7 @@ export { metaKeys } from './meta';
 export { sessionEvents } from './events';
 export { notificationStates, notificationRetry } from './notifications';
 export { placeholders } from './placeholders';
-export { options, transients, suppressionPostType, queryArgs } from './storage';
+export { options, transients, postTypes, queryArgs } from './storage';
+export { captureClient, blockConsentField, captureLimits, wcSessionKeys } from './capture';
 export * from './normalize';
 export type * from './types';

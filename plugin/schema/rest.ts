@@ -1,4 +1,5 @@
 import { campaign } from './campaign';
+import { captureLimits } from './capture';
 import { settingsOption } from './settings';
 import type { RouteArgDef, RouteDef, SettingsField } from './types';
 
@@ -52,8 +53,75 @@ const campaignArgs: RouteArgDef[] = [
 	},
 ];
 
+/** Capture arguments: strictly validated by WordPress against these schemas (400 with the field named). */
+const captureArgs: RouteArgDef[] = [
+	{
+		name: 'email',
+		description: 'Checkout email address (required with consent).',
+		schema: { type: 'string', format: 'email', maxLength: captureLimits.maxEmailLength },
+	},
+	{
+		name: 'consent',
+		description: 'true captures; false withdraws and deletes the active capture.',
+		schema: { type: 'boolean' },
+		required: true,
+	},
+	{
+		name: 'source',
+		description: 'Checkout type.',
+		schema: { type: 'string', enum: ['classic', 'block'] },
+		required: true,
+	},
+	{
+		name: 'session_id',
+		description: 'CartBay session id this browser session got from an earlier capture.',
+		schema: { type: 'string', pattern: captureLimits.sessionIdPattern },
+	},
+	{
+		name: 'cart',
+		description: 'Client cart, used only when the WooCommerce session has no cart; re-validated against real products and prices.',
+		schema: {
+			type: 'object',
+			additionalProperties: false,
+			properties: {
+				items: {
+					type: 'array',
+					maxItems: captureLimits.maxCartItems,
+					items: {
+						type: 'object',
+						additionalProperties: false,
+						required: ['product_id', 'quantity'],
+						properties: {
+							product_id: { type: 'integer', minimum: 1 },
+							variation_id: { type: 'integer', minimum: 0 },
+							quantity: { type: 'integer', minimum: 1, maximum: captureLimits.maxQuantity },
+							variation: { type: 'object', additionalProperties: { type: 'string', maxLength: 200 } },
+						},
+					},
+				},
+			},
+		},
+	},
+];
+
 /** Every REST route under `cartbay/v1` (plugin.restNamespace). */
 export const routes = [
+	{
+		path: '/capture',
+		description: 'Public checkout capture: create, update or withdraw a consented recovery session.',
+		endpoints: [
+			{
+				method: 'POST',
+				description: 'Capture (or withdraw) the shopper\'s checkout email and cart. Never reveals whether an email is known or suppressed.',
+				permission: 'public',
+				rateLimit: 'capture',
+				maxBodyBytes: captureLimits.maxBodyBytes,
+				body: 'object',
+				handler: { class: 'Capture\\CaptureController', method: 'capture' },
+				args: captureArgs,
+			},
+		],
+	},
 	{
 		path: '/settings',
 		description: 'CartBay settings (the cartbay_settings option).',

@@ -28,8 +28,14 @@ export const transients = {
 	],
 } as const satisfies ConstantGroupDef;
 
-/** Private post type of suppression records (slug/title = SHA-256 of the normalized email). */
-export const suppressionPostType = 'cartbay_suppressed' as const;
+/** Private post types CartBay registers. */
+export const postTypes = {
+	className: 'PostTypes',
+	description: 'Private post types CartBay registers.',
+	constants: [
+		{ name: 'SUPPRESSED', value: 'cartbay_suppressed', description: 'Suppression records: slug and title are the SHA-256 of the normalized email.' },
+	],
+} as const satisfies ConstantGroupDef;
 
 /** Query args of the restore and unsubscribe links (intentionally not REST routes). */
 export const queryArgs = {

@@ -178,6 +178,13 @@ export interface RouteEndpointDef {
 	 * (a scalar JSON body would otherwise reach WordPress's own argument loop).
 	 */
 	readonly body?: 'object';
+	/**
+	 * Rate-limit bucket checked before any capture work (public routes): the permission callback
+	 * counts the request and refuses with 429 + Retry-After over the limit.
+	 */
+	readonly rateLimit?: string;
+	/** Largest request body accepted, in bytes (refused with 413 before arguments are used). */
+	readonly maxBodyBytes?: number;
 }
 
 export interface RouteDef {

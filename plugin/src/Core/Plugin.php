@@ -9,7 +9,12 @@ namespace WPAnchorBay\CartBay\Core;
 
 use WPAnchorBay\CartBay\Admin\AdminScreens;
 use WPAnchorBay\CartBay\Analytics\AnalyticsService;
+use WPAnchorBay\CartBay\Api\RateLimiter;
 use WPAnchorBay\CartBay\Api\SettingsController;
+use WPAnchorBay\CartBay\Capture\CaptureController;
+use WPAnchorBay\CartBay\Capture\CaptureService;
+use WPAnchorBay\CartBay\Capture\CheckoutAssets;
+use WPAnchorBay\CartBay\Capture\OrderIdentity;
 use WPAnchorBay\CartBay\Data\OrderMetaQuery;
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Email\EmailSequenceService;
@@ -20,6 +25,7 @@ use WPAnchorBay\CartBay\Generated\RestRoutes;
 use WPAnchorBay\CartBay\Generated\ScheduledJobs;
 use WPAnchorBay\CartBay\License\LicenseClient;
 use WPAnchorBay\CartBay\Recovery\AbandonmentScheduler;
+use WPAnchorBay\CartBay\Recovery\SuppressionList;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
 
 defined( 'ABSPATH' ) || exit;
@@ -103,6 +109,15 @@ final class Plugin {
 			EmailSequenceService::class => fn () => new EmailSequenceService( $this->service( SessionRepository::class ) ),
 			AnalyticsService::class     => static fn () => new AnalyticsService(),
 			LicenseClient::class        => static fn () => new LicenseClient(),
+			RateLimiter::class          => static fn () => new RateLimiter(),
+			SuppressionList::class      => static fn () => new SuppressionList(),
+			CaptureService::class       => fn () => new CaptureService(
+				$this->service( SettingsRepository::class ),
+				$this->service( SessionRepository::class ),
+				$this->service( AbandonmentScheduler::class ),
+				$this->service( SuppressionList::class )
+			),
+			CaptureController::class    => fn () => new CaptureController( $this->service( CaptureService::class ) ),
 		);
 	}
 
@@ -116,6 +131,10 @@ final class Plugin {
 		ScheduledJobs::add_hooks( $this );
 		add_action( 'rest_api_init', fn () => RestRoutes::register( $this ) );
 		add_action( 'init', array( $this, 'load_textdomain' ) );
+		add_action( 'init', array( SuppressionList::class, 'register_post_type' ) );
+		add_filter( 'woocommerce_analytics_excluded_statuses', array( $this, 'exclude_session_statuses' ) );
+		( new CheckoutAssets( $this->service( SettingsRepository::class ) ) )->register();
+		( new OrderIdentity( $this->service( SessionRepository::class ) ) )->register();
 		// An updated plugin is not re-activated: finish its install routine on the next admin request.
 		add_action( 'admin_init', array( $this, 'maybe_finish_install' ) );
 
@@ -129,6 +148,17 @@ final class Plugin {
 		 * @param Plugin $plugin The plugin instance.
 		 */
 		do_action( 'cartbay_loaded', $this );
+	}
+
+	/**
+	 * Keeps recovery sessions out of WooCommerce Analytics: they are orders in storage only.
+	 *
+	 * @param array $statuses Excluded status slugs (without wc-).
+	 * @return array
+	 */
+	public function exclude_session_statuses( $statuses ) {
+		$ours = array_map( static fn ( $slug ) => substr( $slug, 3 ), array_values( OrderStatuses::by_key() ) );
+		return array_values( array_unique( array_merge( (array) $statuses, $ours ) ) );
 	}
 
 	/**

@@ -7,8 +7,12 @@
 
 namespace WPAnchorBay\CartBay\Data;
 
+use WPAnchorBay\CartBay\Generated\CaptureSchema;
+use WPAnchorBay\CartBay\Generated\EmailClasses;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
+use WPAnchorBay\CartBay\Generated\ScheduledJobs;
+use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
 
 defined( 'ABSPATH' ) || exit;
@@ -49,30 +53,96 @@ final class SessionRepository {
 	}
 
 	/**
+	 * Statuses of a session that can still change: captured and abandoned.
+	 *
+	 * @return string[]
+	 */
+	public function active_statuses(): array {
+		return array( OrderStatuses::CAPTURED, OrderStatuses::ABANDONED );
+	}
+
+	/**
 	 * The session order with this CartBay session id, if any.
 	 *
-	 * @param string $session_id CartBay session id.
+	 * @param string        $session_id CartBay session id.
+	 * @param string[]|null $statuses   Statuses to consider (default: every CartBay status).
 	 */
-	public function find( string $session_id ): ?\WC_Order {
+	public function find( string $session_id, ?array $statuses = null ): ?\WC_Order {
 		if ( '' === $session_id ) {
 			return null;
 		}
+		return $this->first(
+			$statuses ?? $this->statuses(),
+			array(
+				array(
+					'key'   => MetaKeys::SESSION_ID,
+					'value' => $session_id,
+				),
+			)
+		);
+	}
+
+	/**
+	 * An active session of this email with this cart fingerprint, if any.
+	 *
+	 * @param string $email_hash  SHA-256 of the normalized email.
+	 * @param string $fingerprint Cart fingerprint.
+	 */
+	public function find_active_by_cart( string $email_hash, string $fingerprint ): ?\WC_Order {
+		return $this->first(
+			$this->active_statuses(),
+			array(
+				array(
+					'key'   => MetaKeys::EMAIL_HASH,
+					'value' => $email_hash,
+				),
+				array(
+					'key'   => MetaKeys::CART_FINGERPRINT,
+					'value' => $fingerprint,
+				),
+			)
+		);
+	}
+
+	/**
+	 * The newest CartBay session matching a meta query.
+	 *
+	 * @param string[] $statuses   Statuses.
+	 * @param array    $meta_query Meta query clauses.
+	 */
+	private function first( array $statuses, array $meta_query ): ?\WC_Order {
 		$orders = wc_get_orders(
 			array(
-				'status'      => $this->statuses(),
+				'status'      => $statuses,
 				'created_via' => CARTBAY_CREATED_VIA,
 				'limit'       => 1,
-			) + OrderMetaQuery::args(
-				array(
-					array(
-						'key'   => MetaKeys::SESSION_ID,
-						'value' => $session_id,
-					),
-				)
-			)
+			) + OrderMetaQuery::args( $meta_query )
 		);
 		$order = $orders[0] ?? null;
 		return $order instanceof \WC_Order ? $order : null;
+	}
+
+	/**
+	 * A new, unsaved session order with a fresh unguessable id (never derived from the order id).
+	 */
+	public function create(): \WC_Order {
+		$order = new \WC_Order();
+		$order->set_created_via( CARTBAY_CREATED_VIA );
+		$order->set_status( OrderStatuses::CAPTURED );
+		$order->update_meta_data( MetaKeys::SESSION_ID, wp_generate_password( CaptureSchema::SESSION_ID_LENGTH, false, false ) );
+		return $order;
+	}
+
+	/**
+	 * Cancels every pending job of a session: its abandonment check and its recovery emails.
+	 *
+	 * @param string $session_id CartBay session id.
+	 */
+	public function cancel_jobs( string $session_id ): void {
+		as_unschedule_all_actions( ScheduledJobs::DETECT_SESSION_ABANDONMENT, array( $session_id ), ScheduledJobs::GROUP );
+		foreach ( array_keys( EmailClasses::by_step() ) as $step ) {
+			as_unschedule_all_actions( ScheduledJobs::SEND_RECOVERY_EMAIL, array( $session_id, $step ), ScheduledJobs::GROUP );
+		}
 	}
 
 	/**
@@ -83,13 +153,17 @@ final class SessionRepository {
 	 * @param array<string, mixed> $data  Context without PII or tokens.
 	 */
 	public function add_event( \WC_Order $order, string $event, array $data = array() ): void {
-		$events   = (array) $order->get_meta( MetaKeys::EVENTS );
+		$events = (array) $order->get_meta( MetaKeys::EVENTS );
+		// Repeated updates are one fact: keep only the latest, so the log stays small however often a shopper types.
+		if ( SessionEvents::UPDATED === $event ) {
+			$events = array_values( array_filter( $events, static fn ( $e ) => SessionEvents::UPDATED !== ( $e['event'] ?? '' ) ) );
+		}
 		$events[] = array(
 			'event' => $event,
 			'at'    => time(),
 			'data'  => $data,
 		);
-		$order->update_meta_data( MetaKeys::EVENTS, $events );
+		$order->update_meta_data( MetaKeys::EVENTS, array_slice( $events, -CaptureSchema::MAX_EVENTS ) );
 	}
 
 	/**

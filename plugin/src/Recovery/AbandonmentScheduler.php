@@ -61,15 +61,35 @@ final class AbandonmentScheduler {
 	}
 
 	/**
-	 * The exact boundary check for one session (`cartbay_detect_session_abandonment`).
+	 * Schedules the exact abandonment check of a session at its last activity + timeout.
+	 *
+	 * Called when a session starts (or is live again); later activity does not reschedule, because the
+	 * check moves itself to the new boundary when it runs early.
+	 *
+	 * @param string $session_id       CartBay session id.
+	 * @param int    $last_activity_at Unix time of the latest activity.
+	 */
+	public function arm( string $session_id, int $last_activity_at ): void {
+		$args = array( $session_id );
+		if ( ! as_has_scheduled_action( ScheduledJobs::DETECT_SESSION_ABANDONMENT, $args, ScheduledJobs::GROUP ) ) {
+			as_schedule_single_action( $last_activity_at + $this->timeout_seconds(), ScheduledJobs::DETECT_SESSION_ABANDONMENT, $args, ScheduledJobs::GROUP );
+		}
+	}
+
+	/**
+	 * The exact boundary check for one session (`cartbay_detect_session_abandonment`). A session that saw
+	 * activity since it was scheduled gets a check at its new boundary instead.
 	 *
 	 * @param string $session_id CartBay session id.
 	 */
 	public function check_session( string $session_id ): void {
 		$order = $this->sessions->find( $session_id );
-		if ( $order instanceof \WC_Order ) {
-			$this->abandon_if_due( $order );
+		if ( ! $order instanceof \WC_Order || $this->abandon_if_due( $order ) || 'wc-' . $order->get_status() !== OrderStatuses::CAPTURED ) {
+			return;
 		}
+		// Still captured and not yet due: this running action is the pending one, so schedule the next directly.
+		$due_at = (int) $order->get_meta( MetaKeys::LAST_ACTIVITY_AT ) + $this->timeout_seconds();
+		as_schedule_single_action( $due_at, ScheduledJobs::DETECT_SESSION_ABANDONMENT, array( $session_id ), ScheduledJobs::GROUP );
 	}
 
 	/**

@@ -1,0 +1,41 @@
+/**
+ * Capture contract (plugin/schema/capture.ts) → `CaptureSchema`: limits and names the PHP side enforces
+ * and hands to the checkout scripts.
+ */
+import { blockConsentField, captureClient, captureLimits } from '../../plugin/schema';
+import { type GeneratedFile, GENERATED_DIR, GENERATED_NAMESPACE, phpHeader } from '../file';
+import { constantName, docblock, php } from '../php';
+
+const values: readonly { name: string; value: string | number; description: string }[] = [
+	{ name: 'RATE_LIMIT_REQUESTS', value: captureLimits.rateLimitRequests, description: 'Capture requests allowed per window per IP (filter cartbay_rate_limit).' },
+	{ name: 'RATE_LIMIT_WINDOW', value: captureLimits.rateLimitWindowSeconds, description: 'Rate-limit window in seconds.' },
+	{ name: 'MAX_BODY_BYTES', value: captureLimits.maxBodyBytes, description: 'Largest capture request body, in bytes.' },
+	{ name: 'MAX_CART_ITEMS', value: captureLimits.maxCartItems, description: 'Most lines a client cart may carry.' },
+	{ name: 'MAX_QUANTITY', value: captureLimits.maxQuantity, description: 'Largest quantity of one cart line.' },
+	{ name: 'SESSION_ID_LENGTH', value: captureLimits.sessionIdLength, description: 'Length of a CartBay session id ([A-Za-z0-9]).' },
+	{ name: 'MAX_EVENTS', value: captureLimits.maxEvents, description: 'Most events kept in a session\'s event log.' },
+	{ name: 'CONSENT_FIELD_ID', value: blockConsentField.id, description: 'Block Checkout additional field id of the consent checkbox.' },
+	{ name: 'CONSENT_FIELD_LOCATION', value: blockConsentField.location, description: 'Block Checkout location of the consent field.' },
+	{ name: 'CONFIG_GLOBAL', value: captureClient.configGlobal, description: 'Global the checkout scripts read their configuration from.' },
+	{ name: 'CLASSIC_HANDLE', value: captureClient.classicHandle, description: 'Script handle (and build name) of the classic checkout capture script.' },
+	{ name: 'BLOCK_HANDLE', value: captureClient.blockHandle, description: 'Script handle (and build name) of the Block Checkout capture script.' },
+];
+
+export function emitCaptureSchema(): GeneratedFile {
+	const constants = values
+		.map((v) => `${docblock(1, [v.description])}\n\tpublic const ${constantName(v.name)} = ${php(v.value)};`)
+		.join('\n\n');
+	const content = `${phpHeader({
+		summary: 'CaptureSchema: limits and names of the public checkout capture.',
+		sources: ['plugin/schema/capture.ts'],
+		emitter: 'codegen/emitters/capture.ts',
+		namespace: GENERATED_NAMESPACE,
+	})}
+${docblock(0, ['Checkout capture limits and names shared with the checkout scripts.'])}
+final class CaptureSchema {
+
+${constants}
+}
+`;
+	return { path: `${GENERATED_DIR}/CaptureSchema.php`, content };
+}

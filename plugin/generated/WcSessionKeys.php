@@ -1,0 +1,41 @@
+<?php
+/**
+ * WcSessionKeys: Keys CartBay stores in the WooCommerce session of a shopper.
+ *
+ * Generated from plugin/schema/capture.ts by codegen/emitters/constants.ts. Do not edit:
+ * change the schema and run `npm run codegen`.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Generated;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Keys CartBay stores in the WooCommerce session of a shopper.
+ */
+final class WcSessionKeys {
+
+	/**
+	 * CartBay session of this browser, set by capture; copied onto the order at checkout.
+	 */
+	public const SESSION_ID = 'cartbay_session_id';
+
+	/**
+	 * Session a restore link rebuilt this cart from (attribution).
+	 */
+	public const RESTORED_SESSION_ID = 'cartbay_restored_session_id';
+
+	/**
+	 * Every value, in schema order.
+	 *
+	 * @return string[]
+	 */
+	public static function all(): array {
+		return array(
+			self::SESSION_ID,
+			self::RESTORED_SESSION_ID,
+		);
+	}
+}

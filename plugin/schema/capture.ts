@@ -1,0 +1,54 @@
+import type { ConstantGroupDef } from './types';
+
+/**
+ * Checkout capture: the contract between the checkout scripts and the public capture route.
+ */
+
+/** What the browser keeps between page loads of one browser session. */
+export const captureClient = {
+	/** sessionStorage key holding the CartBay session id the server returned. */
+	sessionStorageKey: 'cartbay_session_id',
+	/** Quiet time after the last change before one capture request is sent. */
+	debounceMs: 1200,
+	/** Global the inline configuration is assigned to on checkout pages. */
+	configGlobal: 'cartbayCheckout',
+	/** Script handles (and build entry names). */
+	classicHandle: 'cartbay-checkout-classic',
+	blockHandle: 'cartbay-checkout-block',
+} as const;
+
+/** The Block Checkout additional field (contact location). */
+export const blockConsentField = {
+	id: 'cartbay/marketing-consent',
+	location: 'contact',
+} as const;
+
+/** Limits the capture route enforces before any capture work. */
+export const captureLimits = {
+	/** Requests per window per endpoint and IP (filter `cartbay_rate_limit` can change it). */
+	rateLimitRequests: 10,
+	rateLimitWindowSeconds: 600,
+	/** Largest request body accepted, in bytes. */
+	maxBodyBytes: 16384,
+	/** Most cart lines a client cart may carry. */
+	maxCartItems: 50,
+	/** Largest quantity of one cart line. */
+	maxQuantity: 9999,
+	/** Longest email accepted (RFC 5321 path limit). */
+	maxEmailLength: 254,
+	/** Session ids are 32 characters of [A-Za-z0-9]. */
+	sessionIdPattern: '^[A-Za-z0-9]{32}$',
+	sessionIdLength: 32,
+	/** Most events kept in a session's event log (oldest `updated` events are dropped first). */
+	maxEvents: 50,
+} as const;
+
+/** Keys CartBay keeps in the shopper's WooCommerce session. */
+export const wcSessionKeys = {
+	className: 'WcSessionKeys',
+	description: 'Keys CartBay stores in the WooCommerce session of a shopper.',
+	constants: [
+		{ name: 'SESSION_ID', value: 'cartbay_session_id', description: 'CartBay session of this browser, set by capture; copied onto the order at checkout.' },
+		{ name: 'RESTORED_SESSION_ID', value: 'cartbay_restored_session_id', description: 'Session a restore link rebuilt this cart from (attribution).' },
+	],
+} as const satisfies ConstantGroupDef;

@@ -1,0 +1,205 @@
+<?php
+/**
+ * Capture: turns a consented checkout into a recovery session, keeps it current, or withdraws it.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Capture;
+
+use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Generated\CaptureSchema;
+use WPAnchorBay\CartBay\Generated\MetaKeys;
+use WPAnchorBay\CartBay\Generated\OrderStatuses;
+use WPAnchorBay\CartBay\Generated\SessionEvents;
+use WPAnchorBay\CartBay\Generated\WcSessionKeys;
+use WPAnchorBay\CartBay\Recovery\AbandonmentScheduler;
+use WPAnchorBay\CartBay\Recovery\SuppressionList;
+use WPAnchorBay\CartBay\Security\TokenHelper;
+use WPAnchorBay\CartBay\Settings\SettingsRepository;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * One shopper, one recovery session per cart: the same browser session always updates its session; a new
+ * browser session with the same email and cart reuses the active one; a materially different cart makes a
+ * new one.
+ */
+final class CaptureService {
+
+	/**
+	 * Settings.
+	 *
+	 * @var SettingsRepository
+	 */
+	private $settings;
+
+	/**
+	 * Sessions.
+	 *
+	 * @var SessionRepository
+	 */
+	private $sessions;
+
+	/**
+	 * Abandonment checks.
+	 *
+	 * @var AbandonmentScheduler
+	 */
+	private $abandonment;
+
+	/**
+	 * Suppressed emails.
+	 *
+	 * @var SuppressionList
+	 */
+	private $suppressions;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param SettingsRepository   $settings     Settings.
+	 * @param SessionRepository    $sessions     Sessions.
+	 * @param AbandonmentScheduler $abandonment  Abandonment checks.
+	 * @param SuppressionList      $suppressions Suppressed emails.
+	 */
+	public function __construct( SettingsRepository $settings, SessionRepository $sessions, AbandonmentScheduler $abandonment, SuppressionList $suppressions ) {
+		$this->settings     = $settings;
+		$this->sessions     = $sessions;
+		$this->abandonment  = $abandonment;
+		$this->suppressions = $suppressions;
+	}
+
+	/**
+	 * Captures, updates or withdraws.
+	 *
+	 * @param array{email?: string, consent: bool, source: string, session_id?: string, cart?: array} $input Validated input.
+	 * @return string|null|\WP_Error The session id the browser should keep, null when it should forget it.
+	 */
+	public function capture( array $input ) {
+		$session_id = (string) ( $input['session_id'] ?? '' );
+		if ( ! $this->settings->get( 'capture_enabled' ) ) {
+			return null;
+		}
+		if ( ! $input['consent'] ) {
+			$this->withdraw( $session_id );
+			return null;
+		}
+
+		$email = sanitize_email( (string) ( $input['email'] ?? '' ) );
+		if ( '' === $email || ! is_email( $email ) ) {
+			return new \WP_Error( 'cartbay_invalid_email', __( 'A valid email address is required to save the cart.', 'cartbay' ), array( 'status' => 400 ) );
+		}
+
+		// Same answer as a capture, so the response never tells whether an email is suppressed.
+		if ( $this->suppressions->is_suppressed( $email ) ) {
+			return wp_generate_password( CaptureSchema::SESSION_ID_LENGTH, false, false );
+		}
+
+		$snapshot = $this->snapshot( $input );
+		if ( is_wp_error( $snapshot ) ) {
+			return $snapshot;
+		}
+
+		$email_hash  = TokenHelper::email_hash( $email );
+		$fingerprint = CartSnapshot::fingerprint( $snapshot );
+		$order       = $this->sessions->find( $session_id, $this->sessions->active_statuses() )
+			?? $this->sessions->find_active_by_cart( $email_hash, $fingerprint );
+		$is_new      = null === $order;
+		$order       = $order ?? $this->sessions->create();
+
+		$reactivated = ! $is_new && 'wc-' . $order->get_status() === OrderStatuses::ABANDONED;
+		$changed     = $is_new || $reactivated
+			|| $order->get_meta( MetaKeys::EMAIL_HASH ) !== $email_hash
+			|| $order->get_meta( MetaKeys::CART_HASH ) !== CartSnapshot::hash( $snapshot );
+
+		$now = time();
+		$order->update_meta_data( MetaKeys::LAST_ACTIVITY_AT, $now );
+		if ( $changed ) {
+			$this->apply( $order, $input, $email, $email_hash, $fingerprint, $snapshot, $now, $is_new );
+		}
+		if ( $reactivated ) {
+			// Back at checkout after abandonment: the sequence stops and the session is live again.
+			$order->set_status( OrderStatuses::CAPTURED );
+			$this->sessions->cancel_jobs( (string) $order->get_meta( MetaKeys::SESSION_ID ) );
+		}
+		$order->save();
+
+		$id = (string) $order->get_meta( MetaKeys::SESSION_ID );
+		if ( $is_new || $reactivated ) {
+			// Updates need no scheduling: the pending check re-arms itself at the new boundary when it runs.
+			$this->abandonment->arm( $id, $now );
+		}
+		if ( WC()->session ) {
+			WC()->session->set( WcSessionKeys::SESSION_ID, $id );
+		}
+		return $id;
+	}
+
+	/**
+	 * The cart to store: the shopper's real WooCommerce cart, else the re-validated client cart.
+	 *
+	 * @param array $input Validated input.
+	 * @return array|\WP_Error
+	 */
+	private function snapshot( array $input ) {
+		$snapshot = CartSnapshot::from_session();
+		if ( null === $snapshot && isset( $input['cart'] ) && is_array( $input['cart'] ) ) {
+			$snapshot = CartSnapshot::from_client( $input['cart'] );
+		}
+		if ( null === $snapshot ) {
+			return new \WP_Error( 'cartbay_empty_cart', __( 'There is no cart to save.', 'cartbay' ), array( 'status' => 400 ) );
+		}
+		return $snapshot;
+	}
+
+	/**
+	 * Writes email, consent and cart onto the session.
+	 *
+	 * @param \WC_Order $order       Session.
+	 * @param array     $input       Validated input.
+	 * @param string    $email       Sanitized email.
+	 * @param string    $email_hash  Email hash.
+	 * @param string    $fingerprint Cart fingerprint.
+	 * @param array     $snapshot    Cart snapshot.
+	 * @param int       $now         Current time.
+	 * @param bool      $is_new      Whether the session was just created.
+	 */
+	private function apply( \WC_Order $order, array $input, string $email, string $email_hash, string $fingerprint, array $snapshot, int $now, bool $is_new ): void {
+		$order->set_billing_email( $email );
+		$order->set_currency( $snapshot['currency'] );
+		$order->update_meta_data( MetaKeys::EMAIL, $email );
+		$order->update_meta_data( MetaKeys::EMAIL_HASH, $email_hash );
+		$order->update_meta_data( MetaKeys::SOURCE, 'block' === $input['source'] ? 'block' : 'classic' );
+		$order->update_meta_data( MetaKeys::CART_SNAPSHOT, $snapshot );
+		$order->update_meta_data( MetaKeys::CART_HASH, CartSnapshot::hash( $snapshot ) );
+		$order->update_meta_data( MetaKeys::CART_FINGERPRINT, $fingerprint );
+		$order->update_meta_data( MetaKeys::CART_TOTAL, $snapshot['total'] );
+		$order->update_meta_data( MetaKeys::CURRENCY, $snapshot['currency'] );
+		$order->update_meta_data( MetaKeys::CART_ITEM_COUNT, $snapshot['item_count'] );
+		if ( $is_new ) {
+			$order->update_meta_data( MetaKeys::CONSENT, true );
+			$order->update_meta_data( MetaKeys::CONSENT_TEXT, (string) $this->settings->get( 'consent_text' ) );
+			$order->update_meta_data( MetaKeys::CONSENT_AT, $now );
+			$order->update_meta_data( MetaKeys::CAPTURED_AT, $now );
+		}
+		$this->sessions->add_event( $order, $is_new ? SessionEvents::CAPTURED : SessionEvents::UPDATED, array( 'source' => $input['source'] ) );
+	}
+
+	/**
+	 * Consent withdrawn: the active session and its pending work are deleted.
+	 *
+	 * @param string $session_id CartBay session id from the browser.
+	 */
+	private function withdraw( string $session_id ): void {
+		$order = $this->sessions->find( $session_id, $this->sessions->active_statuses() );
+		if ( ! $order instanceof \WC_Order ) {
+			return;
+		}
+		$this->sessions->cancel_jobs( $session_id );
+		$order->delete( true );
+		if ( WC()->session && WC()->session->get( WcSessionKeys::SESSION_ID ) === $session_id ) {
+			WC()->session->set( WcSessionKeys::SESSION_ID, null );
+		}
+	}
+}

@@ -1,0 +1,98 @@
+<?php
+/**
+ * Carries the CartBay session onto the real order, and closes the session when the shopper buys first.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Capture;
+
+use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Generated\MetaKeys;
+use WPAnchorBay\CartBay\Generated\OrderStatuses;
+use WPAnchorBay\CartBay\Generated\SessionEvents;
+use WPAnchorBay\CartBay\Generated\WcSessionKeys;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * A shopper who orders before the cart is abandoned is never treated as abandoned: the session records
+ * `completed_before_abandonment`, leaves the active statuses and its pending check is canceled.
+ */
+final class OrderIdentity {
+
+	/**
+	 * Sessions.
+	 *
+	 * @var SessionRepository
+	 */
+	private $sessions;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param SessionRepository $sessions Sessions.
+	 */
+	public function __construct( SessionRepository $sessions ) {
+		$this->sessions = $sessions;
+	}
+
+	/**
+	 * Hooks classic checkout and the Store API (Block Checkout).
+	 */
+	public function register(): void {
+		add_action( 'woocommerce_checkout_create_order', array( $this, 'attach' ) );
+		add_action( 'woocommerce_store_api_checkout_update_order_meta', array( $this, 'attach' ) );
+		add_action( 'woocommerce_checkout_order_processed', array( $this, 'handle_checkout_order_processed' ), 10, 3 );
+		add_action( 'woocommerce_store_api_checkout_order_processed', array( $this, 'complete' ) );
+	}
+
+	/**
+	 * Puts the browser's CartBay session id on the order being created (saved by WooCommerce after).
+	 *
+	 * @param \WC_Order $order Order being created.
+	 */
+	public function attach( $order ): void {
+		$session_id = WC()->session ? (string) WC()->session->get( WcSessionKeys::SESSION_ID ) : '';
+		if ( $order instanceof \WC_Order && '' !== $session_id && CARTBAY_CREATED_VIA !== $order->get_created_via() ) {
+			$order->update_meta_data( MetaKeys::SESSION_ID, $session_id );
+		}
+	}
+
+	/**
+	 * Classic checkout's `woocommerce_checkout_order_processed`.
+	 *
+	 * @param int       $order_id Order id.
+	 * @param array     $posted   Posted data.
+	 * @param \WC_Order $order    Order.
+	 */
+	public function handle_checkout_order_processed( $order_id, $posted, $order ): void {
+		unset( $order_id, $posted );
+		$this->complete( $order );
+	}
+
+	/**
+	 * Closes a still-captured session whose shopper placed this order.
+	 *
+	 * @param \WC_Order $order Placed order.
+	 */
+	public function complete( $order ): void {
+		if ( ! $order instanceof \WC_Order ) {
+			return;
+		}
+		$session_id = (string) $order->get_meta( MetaKeys::SESSION_ID );
+		$session    = $this->sessions->find( $session_id, array( OrderStatuses::CAPTURED ) );
+		if ( ! $session instanceof \WC_Order ) {
+			return;
+		}
+		$this->sessions->cancel_jobs( $session_id );
+		$session->update_meta_data( MetaKeys::COMPLETED_BEFORE_ABANDONMENT, $order->get_id() );
+		$this->sessions->add_event( $session, SessionEvents::COMPLETED_BEFORE_ABANDONMENT, array( 'order_id' => $order->get_id() ) );
+		// Out of the active statuses, so neither the scanner nor a later capture picks it up again.
+		$session->set_status( OrderStatuses::EXPIRED );
+		$session->save();
+		if ( WC()->session ) {
+			WC()->session->set( WcSessionKeys::SESSION_ID, null );
+		}
+	}
+}
