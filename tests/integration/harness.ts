@@ -46,3 +46,8 @@ export function lastJson<T>(stdout: string): T {
 export function sameJson(a: unknown, b: unknown): boolean {
 	return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 }
+
+/** A single-quoted PHP string literal (no variable interpolation). */
+export function phpString(value: string): string {
+	return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}

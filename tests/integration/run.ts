@@ -21,7 +21,8 @@ import {
 import { phpUnavailableReason } from '../php-runtime';
 import { ensureCache } from '../store/cache';
 import { createSite, type Site } from '../store/site';
-import { Checks, lastJson, sameJson } from './harness';
+import { captureScenarios } from './capture';
+import { Checks, lastJson, phpString, sameJson } from './harness';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PLUGIN = 'cartbay/cartbay.php';
@@ -151,9 +152,6 @@ echo json_encode( array( 'status' => $response->get_status(), 'data' => rest_get
 	);
 }
 
-function phpString(value: string): string {
-	return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
 
 async function restScenario(t: Checks, site: Site): Promise<void> {
 	await t.group('settings routes authorize with capabilities', async () => {
@@ -314,7 +312,9 @@ async function main(): Promise<void> {
 	}
 	let passed = 0;
 	let failed = 0;
-	for (const hpos of [false, true]) {
+	// CARTBAY_IT_HPOS=on|off runs one order storage only (quicker while developing).
+	const modes = process.env.CARTBAY_IT_HPOS ? [process.env.CARTBAY_IT_HPOS === 'on'] : [false, true];
+	for (const hpos of modes) {
 		const t = new Checks(`[HPOS ${hpos ? 'on' : 'off'}] `);
 		const started = Date.now();
 		const site = await newSite(hpos);
@@ -325,6 +325,7 @@ async function main(): Promise<void> {
 			await abandonmentScenario(t, site);
 			await sessionLookupScenario(t, site);
 			await sendStepScenario(t, site);
+			await captureScenarios(t, site);
 			t.equal('no CartBay PHP notice, warning or deprecation in wp-debug.log', debugLogProblems(site), []);
 		} finally {
 			rmSync(site.dir, { recursive: true, force: true });

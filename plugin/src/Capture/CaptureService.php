@@ -81,6 +81,11 @@ final class CaptureService {
 		if ( ! $this->settings->get( 'capture_enabled' ) ) {
 			return null;
 		}
+		// A session id is honoured only from the browser session it was given to: a forged or another
+		// shopper's id changes nothing. The browser forgets it and captures afresh.
+		if ( '' !== $session_id && ! $this->owns( $session_id ) ) {
+			return new \WP_Error( 'cartbay_unknown_session', __( 'This checkout session is not recognized.', 'cartbay' ), array( 'status' => 403 ) );
+		}
 		if ( ! $input['consent'] ) {
 			$this->withdraw( $session_id );
 			return null;
@@ -131,9 +136,22 @@ final class CaptureService {
 			$this->abandonment->arm( $id, $now );
 		}
 		if ( WC()->session ) {
+			// Ownership of the id must outlive this request, so a cookie-less shopper gets a session cookie.
+			if ( ! WC()->session->has_session() ) {
+				WC()->session->set_customer_session_cookie( true );
+			}
 			WC()->session->set( WcSessionKeys::SESSION_ID, $id );
 		}
 		return $id;
+	}
+
+	/**
+	 * Whether this browser's WooCommerce session was given this CartBay session id.
+	 *
+	 * @param string $session_id CartBay session id from the browser.
+	 */
+	private function owns( string $session_id ): bool {
+		return WC()->session && hash_equals( (string) WC()->session->get( WcSessionKeys::SESSION_ID ), $session_id );
 	}
 
 	/**
@@ -192,14 +210,15 @@ final class CaptureService {
 	 * @param string $session_id CartBay session id from the browser.
 	 */
 	private function withdraw( string $session_id ): void {
+		if ( '' === $session_id ) {
+			return;
+		}
 		$order = $this->sessions->find( $session_id, $this->sessions->active_statuses() );
 		if ( ! $order instanceof \WC_Order ) {
 			return;
 		}
 		$this->sessions->cancel_jobs( $session_id );
 		$order->delete( true );
-		if ( WC()->session && WC()->session->get( WcSessionKeys::SESSION_ID ) === $session_id ) {
-			WC()->session->set( WcSessionKeys::SESSION_ID, null );
-		}
+		WC()->session->set( WcSessionKeys::SESSION_ID, null );
 	}
 }

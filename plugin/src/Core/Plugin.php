@@ -99,7 +99,11 @@ final class Plugin {
 	 */
 	private function factories(): array {
 		return array(
-			SettingsRepository::class   => static fn () => new SettingsRepository(),
+			SettingsRepository::class   => static function () {
+				$settings = new SettingsRepository();
+				$settings->register();
+				return $settings;
+			},
 			SettingsController::class   => fn () => new SettingsController( $this->service( SettingsRepository::class ) ),
 			SessionRepository::class    => fn () => new SessionRepository( $this->service( SettingsRepository::class ) ),
 			AbandonmentScheduler::class => fn () => new AbandonmentScheduler(

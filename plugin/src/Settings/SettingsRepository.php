@@ -32,6 +32,25 @@ final class SettingsRepository {
 	private $campaign = null;
 
 	/**
+	 * Forgets the values read in this request whenever either option is written, by CartBay or anyone else.
+	 */
+	public function register(): void {
+		foreach ( array( SettingsSchema::SETTINGS_OPTION, SettingsSchema::CAMPAIGN_OPTION ) as $option ) {
+			foreach ( array( 'add_option_', 'update_option_', 'delete_option_' ) as $hook ) {
+				add_action( $hook . $option, array( $this, 'forget' ) );
+			}
+		}
+	}
+
+	/**
+	 * Drops the request cache; the next read normalizes the stored options again.
+	 */
+	public function forget(): void {
+		$this->settings = null;
+		$this->campaign = null;
+	}
+
+	/**
 	 * Every setting, normalized (whatever is stored, even a damaged option, reads as valid values).
 	 *
 	 * @return array<string, bool|int|float|string>
@@ -63,9 +82,9 @@ final class SettingsRepository {
 	 * @return array<string, bool|int|float|string> The saved settings.
 	 */
 	public function update_settings( array $input ): array {
-		$this->settings = SettingsNormalizer::normalize_settings( $input, $this->get_settings() );
-		update_option( SettingsSchema::SETTINGS_OPTION, $this->settings );
-		return $this->settings;
+		$settings = SettingsNormalizer::normalize_settings( $input, $this->get_settings() );
+		update_option( SettingsSchema::SETTINGS_OPTION, $settings );
+		return $settings;
 	}
 
 	/**
@@ -90,8 +109,8 @@ final class SettingsRepository {
 	 * @return array{enabled: bool, steps: array<int, array{delay_value: int, delay_unit: string, coupon_enabled: bool}>}
 	 */
 	public function update_campaign( array $input ): array {
-		$this->campaign = SettingsNormalizer::normalize_campaign( $input, $this->get_campaign() );
-		update_option( SettingsSchema::CAMPAIGN_OPTION, $this->campaign );
-		return $this->campaign;
+		$campaign = SettingsNormalizer::normalize_campaign( $input, $this->get_campaign() );
+		update_option( SettingsSchema::CAMPAIGN_OPTION, $campaign );
+		return $campaign;
 	}
 }
