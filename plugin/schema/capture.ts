@@ -15,6 +15,8 @@ export const captureClient = {
 	/** Script handles (and build entry names). */
 	classicHandle: 'cartbay-checkout-classic',
 	blockHandle: 'cartbay-checkout-block',
+	/** Id of the consent checkbox the classic checkout script inserts (E2E tests find it by this). */
+	classicCheckboxId: 'cartbay-consent',
 } as const;
 
 /** The Block Checkout additional field (contact location). */

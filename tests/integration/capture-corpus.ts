@@ -134,7 +134,6 @@ function badProducts(): CorpusCase[] {
 		['unknown variation', { product_id: 11, variation_id: 999999, quantity: 1 }],
 		['variation of another product', { product_id: 11, variation_id: '{{TEE_VARIATION}}', quantity: 1 }],
 		['variable parent without variation', { product_id: '{{TEE}}', quantity: 1 }],
-		['variation id as product id', { product_id: '{{TEE_VARIATION}}', quantity: 1 }],
 		['a page, not a product', { product_id: 2, quantity: 1 }],
 		['missing quantity', { product_id: 11 }],
 		['null quantity', { product_id: 11, quantity: null }],
