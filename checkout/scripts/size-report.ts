@@ -72,14 +72,14 @@ interface PageBudget {
 const PAGES: PageBudget[] = [
 	{
 		page: 'classic checkout',
-		entry: 'checkout-classic',
+		entry: captureClient.classicHandle,
 		handle: captureClient.classicHandle,
 		budget: 1200,
 		bundleTarget: 1000,
 	},
 	{
 		page: 'block checkout',
-		entry: 'checkout-block',
+		entry: captureClient.blockHandle,
 		handle: captureClient.blockHandle,
 		budget: 1500,
 		bundleTarget: 1300,

@@ -14,6 +14,8 @@ const WooDependencyExtractionWebpackPlugin = require( '@woocommerce/dependency-e
 // Paths live in paths.ts (shared with the other build steps); tsx loads it here.
 const { require: tsxRequire } = require( 'tsx/cjs/api' );
 const { ROOT, DIST_BUILD } = tsxRequire( './paths.ts', __filename );
+// Checkout bundles are named after their script handles, which the PHP side enqueues from the schema.
+const { captureClient } = tsxRequire( '../../plugin/schema/capture.ts', __filename );
 
 /**
  * Every script bundle the plugin ships: build/<name>.js (+ <name>.asset.php, <name>.css when it imports CSS).
@@ -21,8 +23,8 @@ const { ROOT, DIST_BUILD } = tsxRequire( './paths.ts', __filename );
  */
 const ENTRIES = [
 	{ name: 'admin', source: 'admin-ui/src/index.tsx', optional: false },
-	{ name: 'checkout-classic', source: 'checkout/src/classic.ts', optional: true },
-	{ name: 'checkout-block', source: 'checkout/src/block.ts', optional: true },
+	{ name: captureClient.classicHandle, source: 'checkout/src/classic.ts', optional: true },
+	{ name: captureClient.blockHandle, source: 'checkout/src/block.ts', optional: true },
 ];
 
 function entryPoints() {

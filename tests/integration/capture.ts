@@ -167,6 +167,22 @@ export async function captureScenarios(t: Checks, site: Site): Promise<void> {
 			t.equal('another browser cannot withdraw (or change) the first session', [stolen.status, stolen.data.code, (await sessions(site)).length], [403, 'cartbay_unknown_session', 2]);
 		});
 
+		await t.group('a Block Checkout client cart names a variation by its id; it is priced by WooCommerce', async () => {
+			const variation = products['CB-TEE-M'] ?? 0;
+			const cookieless = new Browser(base);
+			const result = await cookieless.capture({
+				email: 'variation@example.test',
+				consent: true,
+				source: 'block',
+				cart: { items: [{ product_id: variation, variation_id: variation, quantity: 2, variation: { Size: 'M' } }] },
+			});
+			const row = (await sessions(site)).find((s) => s.session_id === result.data.session_id);
+			t.equal('one line: the parent product, the variation, quantity 2, total 2 × $20', [row?.items, row?.total], [
+				[{ product_id: products['CB-TEE'], variation_id: variation, quantity: 2 }],
+				40,
+			]);
+		});
+
 		await t.group('unchecking consent deletes the session and its pending check', async () => {
 			const shopper = new Browser(base);
 			await shopper.get(`/?add-to-cart=${products['CB-EBOOK']}`);

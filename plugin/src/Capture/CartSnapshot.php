@@ -54,6 +54,10 @@ final class CartSnapshot {
 			$product_id   = (int) $line['product_id'];
 			$variation_id = (int) ( $line['variation_id'] ?? 0 );
 			$product      = wc_get_product( $variation_id > 0 ? $variation_id : $product_id );
+			// The Store API names a variation line by the variation id alone; its parent is the product.
+			if ( $variation_id === $product_id && $product instanceof \WC_Product_Variation ) {
+				$product_id = $product->get_parent_id();
+			}
 			$valid        = $product instanceof \WC_Product
 				&& 'publish' === get_post_status( $product_id )
 				&& $product->is_purchasable()
