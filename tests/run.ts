@@ -76,8 +76,8 @@ function phpLint(): LayerResult {
 }
 
 /** A layer implemented as a script that prints its own `N passed, N failed` last line. */
-function scriptLayer(script: string): LayerResult {
-	const result = spawnSync('npx', ['tsx', script], { cwd: root, encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024 });
+function scriptLayer(script: string, args: string[] = []): LayerResult {
+	const result = spawnSync('npx', ['tsx', script, ...args], { cwd: root, encoding: 'utf8', env: process.env, maxBuffer: 64 * 1024 * 1024 });
 	process.stdout.write(result.stdout);
 	process.stderr.write(result.stderr);
 	const lines = result.stdout.trim().split('\n');
@@ -102,6 +102,7 @@ const layers: [string, () => LayerResult][] = [
 	['vitest: schema, codegen golden files, contract, admin UI', vitest],
 	['PHP lint (php -l)', phpLint],
 	['PHP integration in real WordPress + WooCommerce', () => scriptLayer('tests/integration/run.ts')],
+	['E2E in Chromium on a real store', () => scriptLayer('tests/e2e/run.ts', ['--build'])],
 ];
 
 let passed = 0;

@@ -23,6 +23,11 @@ final class WcSessionKeys {
 	public const SESSION_ID = 'cartbay_session_id';
 
 	/**
+	 * Order id of that session, so updates load it without a meta query.
+	 */
+	public const SESSION_ORDER_ID = 'cartbay_session_order_id';
+
+	/**
 	 * Session a restore link rebuilt this cart from (attribution).
 	 */
 	public const RESTORED_SESSION_ID = 'cartbay_restored_session_id';
@@ -35,6 +40,7 @@ final class WcSessionKeys {
 	public static function all(): array {
 		return array(
 			self::SESSION_ID,
+			self::SESSION_ORDER_ID,
 			self::RESTORED_SESSION_ID,
 		);
 	}

@@ -51,6 +51,7 @@ export const wcSessionKeys = {
 	description: 'Keys CartBay stores in the WooCommerce session of a shopper.',
 	constants: [
 		{ name: 'SESSION_ID', value: 'cartbay_session_id', description: 'CartBay session of this browser, set by capture; copied onto the order at checkout.' },
+		{ name: 'SESSION_ORDER_ID', value: 'cartbay_session_order_id', description: 'Order id of that session, so updates load it without a meta query.' },
 		{ name: 'RESTORED_SESSION_ID', value: 'cartbay_restored_session_id', description: 'Session a restore link rebuilt this cart from (attribution).' },
 	],
 } as const satisfies ConstantGroupDef;

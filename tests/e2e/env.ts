@@ -43,7 +43,7 @@ add_filter( 'cartbay_rate_limit', fn () => 100000 );
 `;
 
 /** Why the E2E layer cannot run here, or null when it can. */
-export async function skipReason(options: { needBrowser?: boolean } = {}): Promise<string | null> {
+export async function skipReason(options: { needBrowser?: boolean; needDist?: boolean } = {}): Promise<string | null> {
 	const store = await checkStore();
 	if (!store.ok) {
 		return store.reason;
@@ -51,7 +51,7 @@ export async function skipReason(options: { needBrowser?: boolean } = {}): Promi
 	if (options.needBrowser !== false && !existsSync(CHROMIUM)) {
 		return `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM)`;
 	}
-	if (!existsSync(join(DIST_PLUGIN, 'cartbay.php'))) {
+	if (options.needDist !== false && !existsSync(join(DIST_PLUGIN, 'cartbay.php'))) {
 		return `${DIST_PLUGIN} is not built (npx tsx codegen/cli.ts write && npx tsx codegen/build/index.ts)`;
 	}
 	return null;

@@ -10,15 +10,25 @@
  */
 import { scenarios } from './scenarios';
 import { Checks } from './checks';
+import { spawnSync } from 'node:child_process';
 import { type BrowserEnv, ms, skipReason, startBrowser, startStore, type StoreEnv } from './env';
 
 async function main(): Promise<number> {
+	const args = process.argv.slice(2);
+	// --build: build dist/cartbay from this checkout first (npm test does), so the suite never tests a stale build.
+	if (args.includes('--build') && (await skipReason({ needDist: false })) === null) {
+		const build = spawnSync('npx', ['tsx', 'codegen/build/index.ts'], { stdio: 'inherit' });
+		if (build.status !== 0) {
+			console.log('build failed');
+			return 1;
+		}
+	}
 	const reason = await skipReason();
 	if (reason) {
 		console.log(`skipped: ${reason}`);
 		return 0;
 	}
-	const filter = process.argv[2] ?? '';
+	const filter = args.find((a) => !a.startsWith('--')) ?? '';
 	const t = new Checks();
 	const started = performance.now();
 	let store: StoreEnv | undefined;

@@ -64,6 +64,7 @@ interface SessionRow {
 	session_id: string;
 	status: string;
 	email: string;
+	billing_email: string;
 	source: string;
 	total: number;
 	items: { product_id: number; variation_id: number; quantity: number }[];
@@ -82,7 +83,8 @@ foreach ( wc_get_orders( array( 'created_via' => 'cartbay', 'status' => array_ke
 		'id'               => $o->get_id(),
 		'session_id'       => $sid,
 		'status'           => $o->get_status(),
-		'email'            => $o->get_billing_email(),
+		'email'            => (string) $o->get_meta( '_cartbay_email' ),
+		'billing_email'    => $o->get_billing_email(),
 		'source'           => (string) $o->get_meta( '_cartbay_source' ),
 		'total'            => (float) $o->get_meta( '_cartbay_cart_total' ),
 		'items'            => array_map( fn ( $i ) => array( 'product_id' => $i['product_id'], 'variation_id' => $i['variation_id'], 'quantity' => $i['quantity'] ), (array) ( $o->get_meta( '_cartbay_cart_snapshot' )['items'] ?? array() ) ),
@@ -127,8 +129,9 @@ export async function captureScenarios(t: Checks, site: Site): Promise<void> {
 			const rows = await sessions(site);
 			const row = rows[0];
 			t.equal('exactly one session', rows.length, 1);
-			t.equal('status, email, source, consent text', [row?.status, row?.email, row?.source, row?.consent_text], [
+			t.equal('status, email, billing email, source, consent text', [row?.status, row?.email, row?.billing_email, row?.source, row?.consent_text], [
 				'cartbay-captured',
+				'Shopper@Example.test',
 				'Shopper@Example.test',
 				'classic',
 				'Save my email to recover my cart if I leave.',

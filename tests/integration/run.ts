@@ -252,6 +252,7 @@ async function sendStepScenario(t: Checks, site: Site): Promise<void> {
 			await site.runPhpOrThrow(`
 $order = wc_create_order( array( 'status' => 'cartbay-abandoned', 'created_via' => 'cartbay' ) );
 $order->set_billing_email( 'shopper@example.test' );
+$order->update_meta_data( '_cartbay_email', 'shopper@example.test' );
 $order->update_meta_data( '_cartbay_session_id', 'send-step-session' );
 $order->save();
 $first  = \\WPAnchorBay\\CartBay\\Core\\Plugin::instance()->service( \\WPAnchorBay\\CartBay\\Email\\EmailSequenceService::class )->send_step( 'send-step-session', 1 );

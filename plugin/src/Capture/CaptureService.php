@@ -96,11 +96,6 @@ final class CaptureService {
 			return new \WP_Error( 'cartbay_invalid_email', __( 'A valid email address is required to save the cart.', 'cartbay' ), array( 'status' => 400 ) );
 		}
 
-		// Same answer as a capture, so the response never tells whether an email is suppressed.
-		if ( $this->suppressions->is_suppressed( $email ) ) {
-			return wp_generate_password( CaptureSchema::SESSION_ID_LENGTH, false, false );
-		}
-
 		$snapshot = $this->snapshot( $input );
 		if ( is_wp_error( $snapshot ) ) {
 			return $snapshot;
@@ -108,18 +103,24 @@ final class CaptureService {
 
 		$email_hash  = TokenHelper::email_hash( $email );
 		$fingerprint = CartSnapshot::fingerprint( $snapshot );
-		$order       = $this->sessions->find( $session_id, $this->sessions->active_statuses() )
+		$order       = ( '' !== $session_id ? $this->owned_session( $session_id ) : null )
 			?? $this->sessions->find_active_by_cart( $email_hash, $fingerprint );
 		$is_new      = null === $order;
-		$order       = $order ?? $this->sessions->create();
 
+		// Checked whenever the email is new to the session (one already holding it passed this check). Same
+		// answer as a capture, so the response never tells whether an email is suppressed.
+		if ( ( $is_new || $order->get_meta( MetaKeys::EMAIL_HASH ) !== $email_hash ) && $this->suppressions->is_suppressed( $email ) ) {
+			return wp_generate_password( CaptureSchema::SESSION_ID_LENGTH, false, false );
+		}
+
+		$order       = $order ?? $this->sessions->create();
 		$reactivated = ! $is_new && 'wc-' . $order->get_status() === OrderStatuses::ABANDONED;
 		$changed     = $is_new || $reactivated
 			|| $order->get_meta( MetaKeys::EMAIL_HASH ) !== $email_hash
 			|| $order->get_meta( MetaKeys::CART_HASH ) !== CartSnapshot::hash( $snapshot );
 
 		$now = time();
-		$order->update_meta_data( MetaKeys::LAST_ACTIVITY_AT, $now );
+		$order->update_meta_data( MetaKeys::LAST_ACTIVITY_AT, (string) $now );
 		if ( $changed ) {
 			$this->apply( $order, $input, $email, $email_hash, $fingerprint, $snapshot, $now, $is_new );
 		}
@@ -128,12 +129,17 @@ final class CaptureService {
 			$order->set_status( OrderStatuses::CAPTURED );
 			$this->sessions->cancel_jobs( (string) $order->get_meta( MetaKeys::SESSION_ID ) );
 		}
-		$order->save();
+		if ( $is_new || $reactivated ) {
+			$this->sessions->save( $order );
+		} else {
+			// An update of a live session changes only CartBay meta: no full order save.
+			$order->save_meta_data();
+		}
 
 		$id = (string) $order->get_meta( MetaKeys::SESSION_ID );
 		if ( $is_new || $reactivated ) {
 			// Updates need no scheduling: the pending check re-arms itself at the new boundary when it runs.
-			$this->abandonment->arm( $id, $now );
+			$this->abandonment->arm( $id, $now, $is_new );
 		}
 		if ( WC()->session ) {
 			// Ownership of the id must outlive this request, so a cookie-less shopper gets a session cookie.
@@ -141,6 +147,7 @@ final class CaptureService {
 				WC()->session->set_customer_session_cookie( true );
 			}
 			WC()->session->set( WcSessionKeys::SESSION_ID, $id );
+			WC()->session->set( WcSessionKeys::SESSION_ORDER_ID, $order->get_id() );
 		}
 		return $id;
 	}
@@ -152,6 +159,23 @@ final class CaptureService {
 	 */
 	private function owns( string $session_id ): bool {
 		return WC()->session && hash_equals( (string) WC()->session->get( WcSessionKeys::SESSION_ID ), $session_id );
+	}
+
+	/**
+	 * The active session this browser owns: straight from the order id kept in its WooCommerce session,
+	 * without a meta query, falling back to a lookup by session id.
+	 *
+	 * @param string $session_id CartBay session id the browser owns.
+	 */
+	private function owned_session( string $session_id ): ?\WC_Order {
+		$order = wc_get_order( (int) WC()->session->get( WcSessionKeys::SESSION_ORDER_ID ) );
+		if ( $order instanceof \WC_Order
+			&& CARTBAY_CREATED_VIA === $order->get_created_via()
+			&& $order->get_meta( MetaKeys::SESSION_ID ) === $session_id
+			&& in_array( 'wc-' . $order->get_status(), $this->sessions->active_statuses(), true ) ) {
+			return $order;
+		}
+		return $this->sessions->find( $session_id, $this->sessions->active_statuses() );
 	}
 
 	/**
@@ -184,17 +208,19 @@ final class CaptureService {
 	 * @param bool      $is_new      Whether the session was just created.
 	 */
 	private function apply( \WC_Order $order, array $input, string $email, string $email_hash, string $fingerprint, array $snapshot, int $now, bool $is_new ): void {
-		$order->set_billing_email( $email );
-		$order->set_currency( $snapshot['currency'] );
+		if ( $is_new ) {
+			$order->set_currency( $snapshot['currency'] );
+		}
 		$order->update_meta_data( MetaKeys::EMAIL, $email );
 		$order->update_meta_data( MetaKeys::EMAIL_HASH, $email_hash );
 		$order->update_meta_data( MetaKeys::SOURCE, 'block' === $input['source'] ? 'block' : 'classic' );
 		$order->update_meta_data( MetaKeys::CART_SNAPSHOT, $snapshot );
 		$order->update_meta_data( MetaKeys::CART_HASH, CartSnapshot::hash( $snapshot ) );
 		$order->update_meta_data( MetaKeys::CART_FINGERPRINT, $fingerprint );
-		$order->update_meta_data( MetaKeys::CART_TOTAL, $snapshot['total'] );
+		// Stored as the strings the database gives back, so an unchanged value is not written again.
+		$order->update_meta_data( MetaKeys::CART_TOTAL, wc_format_decimal( $snapshot['total'] ) );
 		$order->update_meta_data( MetaKeys::CURRENCY, $snapshot['currency'] );
-		$order->update_meta_data( MetaKeys::CART_ITEM_COUNT, $snapshot['item_count'] );
+		$order->update_meta_data( MetaKeys::CART_ITEM_COUNT, (string) $snapshot['item_count'] );
 		if ( $is_new ) {
 			$order->update_meta_data( MetaKeys::CONSENT, true );
 			$order->update_meta_data( MetaKeys::CONSENT_TEXT, (string) $this->settings->get( 'consent_text' ) );
@@ -220,5 +246,6 @@ final class CaptureService {
 		$this->sessions->cancel_jobs( $session_id );
 		$order->delete( true );
 		WC()->session->set( WcSessionKeys::SESSION_ID, null );
+		WC()->session->set( WcSessionKeys::SESSION_ORDER_ID, null );
 	}
 }

@@ -90,9 +90,10 @@ final class OrderIdentity {
 		$this->sessions->add_event( $session, SessionEvents::COMPLETED_BEFORE_ABANDONMENT, array( 'order_id' => $order->get_id() ) );
 		// Out of the active statuses, so neither the scanner nor a later capture picks it up again.
 		$session->set_status( OrderStatuses::EXPIRED );
-		$session->save();
+		$this->sessions->save( $session );
 		if ( WC()->session ) {
 			WC()->session->set( WcSessionKeys::SESSION_ID, null );
+			WC()->session->set( WcSessionKeys::SESSION_ORDER_ID, null );
 		}
 	}
 }

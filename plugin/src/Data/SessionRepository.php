@@ -146,6 +146,35 @@ final class SessionRepository {
 	}
 
 	/**
+	 * A meta value that holds a list, or an empty list when it is missing (get_meta() gives '' then).
+	 *
+	 * @param \WC_Order $order Session order.
+	 * @param string    $key   Meta key.
+	 * @return array
+	 */
+	public static function list_meta( \WC_Order $order, string $key ): array {
+		$value = $order->get_meta( $key );
+		return is_array( $value ) ? $value : array();
+	}
+
+	/**
+	 * Saves the whole session (status and order fields included).
+	 *
+	 * The billing email follows the captured email here: updates in between save only meta (much cheaper
+	 * than a full order save on every keystroke-settled change), so the billing field catches up at the next
+	 * full save: capture, reactivation, abandonment, completion.
+	 *
+	 * @param \WC_Order $order Session order.
+	 */
+	public function save( \WC_Order $order ): void {
+		$email = (string) $order->get_meta( MetaKeys::EMAIL );
+		if ( '' !== $email ) {
+			$order->set_billing_email( $email );
+		}
+		$order->save();
+	}
+
+	/**
 	 * Appends an event to the session's event log (without saving).
 	 *
 	 * @param \WC_Order            $order Session order.
@@ -153,7 +182,7 @@ final class SessionRepository {
 	 * @param array<string, mixed> $data  Context without PII or tokens.
 	 */
 	public function add_event( \WC_Order $order, string $event, array $data = array() ): void {
-		$events = (array) $order->get_meta( MetaKeys::EVENTS );
+		$events = self::list_meta( $order, MetaKeys::EVENTS );
 		// Repeated updates are one fact: keep only the latest, so the log stays small however often a shopper types.
 		if ( SessionEvents::UPDATED === $event ) {
 			$events = array_values( array_filter( $events, static fn ( $e ) => SessionEvents::UPDATED !== ( $e['event'] ?? '' ) ) );

@@ -66,7 +66,7 @@ final class EmailSequenceService {
 
 		$sent = $email->trigger(
 			array(
-				'email'           => $order->get_billing_email(),
+				'email'           => (string) $order->get_meta( MetaKeys::EMAIL ),
 				'restore_url'     => $this->issue_link( $order, 'restore' ),
 				'unsubscribe_url' => $this->issue_link( $order, 'unsubscribe' ),
 				'coupon_code'     => (string) $order->get_meta( MetaKeys::COUPON_CODE ),
@@ -78,7 +78,7 @@ final class EmailSequenceService {
 			$sent ? SessionEvents::EMAIL_SENT : SessionEvents::EMAIL_FAILED,
 			array( 'step' => $step_index )
 		);
-		$order->save();
+		$this->sessions->save( $order );
 		return $sent;
 	}
 
@@ -89,7 +89,7 @@ final class EmailSequenceService {
 	 * @param int       $step_index Step number.
 	 */
 	private function step_sent( \WC_Order $order, int $step_index ): bool {
-		foreach ( (array) $order->get_meta( MetaKeys::EVENTS ) as $event ) {
+		foreach ( SessionRepository::list_meta( $order, MetaKeys::EVENTS ) as $event ) {
 			if ( is_array( $event ) && SessionEvents::EMAIL_SENT === ( $event['event'] ?? '' ) && $step_index === (int) ( $event['data']['step'] ?? 0 ) ) {
 				return true;
 			}
@@ -108,7 +108,7 @@ final class EmailSequenceService {
 		$hash  = TokenHelper::hash( $token );
 		if ( 'restore' === $kind ) {
 			$expires         = time() + self::RESTORE_TOKEN_DAYS * DAY_IN_SECONDS;
-			$hashes          = (array) $order->get_meta( MetaKeys::TOKEN_HASHES );
+			$hashes          = SessionRepository::list_meta( $order, MetaKeys::TOKEN_HASHES );
 			$hashes[ $hash ] = $expires;
 			$order->update_meta_data( MetaKeys::TOKEN_HASHES, $hashes );
 			$order->update_meta_data( MetaKeys::TOKEN_HASH, $hash );

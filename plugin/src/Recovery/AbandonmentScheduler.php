@@ -68,10 +68,11 @@ final class AbandonmentScheduler {
 	 *
 	 * @param string $session_id       CartBay session id.
 	 * @param int    $last_activity_at Unix time of the latest activity.
+	 * @param bool   $is_new           A session created just now has no check yet: skip the lookup.
 	 */
-	public function arm( string $session_id, int $last_activity_at ): void {
+	public function arm( string $session_id, int $last_activity_at, bool $is_new = false ): void {
 		$args = array( $session_id );
-		if ( ! as_has_scheduled_action( ScheduledJobs::DETECT_SESSION_ABANDONMENT, $args, ScheduledJobs::GROUP ) ) {
+		if ( $is_new || ! as_has_scheduled_action( ScheduledJobs::DETECT_SESSION_ABANDONMENT, $args, ScheduledJobs::GROUP ) ) {
 			as_schedule_single_action( $last_activity_at + $this->timeout_seconds(), ScheduledJobs::DETECT_SESSION_ABANDONMENT, $args, ScheduledJobs::GROUP );
 		}
 	}
@@ -145,7 +146,7 @@ final class AbandonmentScheduler {
 		$order->update_meta_data( MetaKeys::ABANDONED_AT, $now );
 		$this->sessions->add_event( $order, SessionEvents::ABANDONED );
 		$order->set_status( OrderStatuses::ABANDONED );
-		$order->save();
+		$this->sessions->save( $order );
 		// The exact check may still be pending when the scanner got there first.
 		as_unschedule_action( ScheduledJobs::DETECT_SESSION_ABANDONMENT, array( (string) $order->get_meta( MetaKeys::SESSION_ID ) ), ScheduledJobs::GROUP );
 
