@@ -9,6 +9,7 @@ import { emitConstants } from './emitters/constants';
 import { emitEmailClasses } from './emitters/emails';
 import { emitOrderStatuses } from './emitters/order-statuses';
 import { emitPluginFile } from './emitters/plugin-file';
+import { emitRecoverySchema } from './emitters/recovery';
 import { emitRestRoutes } from './emitters/rest-routes';
 import { emitScheduledJobs } from './emitters/scheduled-jobs';
 import { emitSettingsNormalizer, emitSettingsSchema } from './emitters/settings';
@@ -39,5 +40,6 @@ export function generate(root: string): GeneratedFile[] {
 		...emitEmailClasses(),
 		...emitConstants(),
 		emitCaptureSchema(),
+		emitRecoverySchema(),
 	];
 }

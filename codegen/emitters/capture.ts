@@ -3,10 +3,10 @@
  * and hands to the checkout scripts.
  */
 import { blockConsentField, captureClient, captureLimits } from '../../plugin/schema';
-import { type GeneratedFile, GENERATED_DIR, GENERATED_NAMESPACE, phpHeader } from '../file';
-import { constantName, docblock, php } from '../php';
+import type { GeneratedFile } from '../file';
+import { emitValueClass, type ValueConstant } from './value-class';
 
-const values: readonly { name: string; value: string | number; description: string }[] = [
+const values: readonly ValueConstant[] = [
 	{ name: 'RATE_LIMIT_REQUESTS', value: captureLimits.rateLimitRequests, description: 'Capture requests allowed per window per IP (filter cartbay_rate_limit).' },
 	{ name: 'RATE_LIMIT_WINDOW', value: captureLimits.rateLimitWindowSeconds, description: 'Rate-limit window in seconds.' },
 	{ name: 'MAX_BODY_BYTES', value: captureLimits.maxBodyBytes, description: 'Largest capture request body, in bytes.' },
@@ -22,20 +22,12 @@ const values: readonly { name: string; value: string | number; description: stri
 ];
 
 export function emitCaptureSchema(): GeneratedFile {
-	const constants = values
-		.map((v) => `${docblock(1, [v.description])}\n\tpublic const ${constantName(v.name)} = ${php(v.value)};`)
-		.join('\n\n');
-	const content = `${phpHeader({
+	return emitValueClass({
+		className: 'CaptureSchema',
 		summary: 'CaptureSchema: limits and names of the public checkout capture.',
+		classDoc: 'Checkout capture limits and names shared with the checkout scripts.',
 		sources: ['plugin/schema/capture.ts'],
 		emitter: 'codegen/emitters/capture.ts',
-		namespace: GENERATED_NAMESPACE,
-	})}
-${docblock(0, ['Checkout capture limits and names shared with the checkout scripts.'])}
-final class CaptureSchema {
-
-${constants}
-}
-`;
-	return { path: `${GENERATED_DIR}/CaptureSchema.php`, content };
+		values,
+	});
 }

@@ -128,12 +128,12 @@ final class MetaKeys {
 	public const NOTIFICATIONS = '_cartbay_notifications';
 
 	/**
-	 * Latest restore token hash.
+	 * Restore token hash: one meta row per issued token, so a link finds its session by an indexed meta lookup.
 	 */
 	public const TOKEN_HASH = '_cartbay_token_hash';
 
 	/**
-	 * Every live restore token hash with its expiry.
+	 * Every issued restore token hash with its expiry and the notification that carried it.
 	 */
 	public const TOKEN_HASHES = '_cartbay_token_hashes';
 
@@ -143,7 +143,7 @@ final class MetaKeys {
 	public const TOKEN_EXPIRES_AT = '_cartbay_token_expires_at';
 
 	/**
-	 * Unsubscribe token hash.
+	 * Unsubscribe token hash: one meta row per issued token (every email's link keeps working).
 	 */
 	public const UNSUB_TOKEN_HASH = '_cartbay_unsub_token_hash';
 
@@ -171,6 +171,21 @@ final class MetaKeys {
 	 * On a coupon: the offer it came from.
 	 */
 	public const COUPON_OFFER_NOTE = '_cartbay_offer_note';
+
+	/**
+	 * On a real order: the session a restore link rebuilt its cart from.
+	 */
+	public const RESTORED_SESSION_ID = '_cartbay_restored_session_id';
+
+	/**
+	 * On a real order: hash of the restore token its cart came from (never the token).
+	 */
+	public const RESTORE_TOKEN_HASH = '_cartbay_restore_token_hash';
+
+	/**
+	 * On a real order: the session it was attributed to, so later hooks attribute it no more.
+	 */
+	public const ATTRIBUTED_SESSION_ID = '_cartbay_attributed_session_id';
 
 	/**
 	 * Every value, in schema order.
@@ -210,6 +225,9 @@ final class MetaKeys {
 			self::COMPLETED_BEFORE_ABANDONMENT,
 			self::COUPON_GENERATED,
 			self::COUPON_OFFER_NOTE,
+			self::RESTORED_SESSION_ID,
+			self::RESTORE_TOKEN_HASH,
+			self::ATTRIBUTED_SESSION_ID,
 		);
 	}
 }

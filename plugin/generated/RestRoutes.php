@@ -14,6 +14,7 @@ use WPAnchorBay\CartBay\Api\Permissions;
 use WPAnchorBay\CartBay\Api\RateLimiter;
 use WPAnchorBay\CartBay\Api\RequestBody;
 use WPAnchorBay\CartBay\Api\SettingsController;
+use WPAnchorBay\CartBay\Api\TestController;
 use WPAnchorBay\CartBay\Capture\CaptureController;
 use WPAnchorBay\CartBay\Core\Plugin;
 
@@ -332,6 +333,65 @@ final class RestRoutes {
 								),
 							),
 							'sanitize_callback' => null,
+						),
+					),
+				),
+			)
+		);
+
+		// /test/trigger: Test Mode: a dummy abandoned session whose first recovery email is due shortly.
+		// - POST: Creates a dummy abandoned session and schedules email 1 about 30 seconds out. Requires Test Mode.
+		register_rest_route(
+			self::NAMESPACE,
+			'/test/trigger',
+			array(
+				array(
+					'methods'             => 'POST',
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( TestController::class )->trigger( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'validate_callback'   => array( RequestBody::class, 'require_object' ),
+					'args'                => array(
+						'email' => array(
+							'description'       => 'Recipient (default: the current user\'s email).',
+							'type'              => 'string',
+							'format'            => 'email',
+							'maxLength'         => 254,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+						),
+					),
+				),
+			)
+		);
+
+		// /test/email: Email delivery test and recovery email previews.
+		// - POST: Sends a basic test email, or a preview of one recovery step, and reports whether WordPress accepted it.
+		register_rest_route(
+			self::NAMESPACE,
+			'/test/email',
+			array(
+				array(
+					'methods'             => 'POST',
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( TestController::class )->send_email( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'validate_callback'   => array( RequestBody::class, 'require_object' ),
+					'args'                => array(
+						'email' => array(
+							'description'       => 'Recipient (default: the current user\'s email).',
+							'type'              => 'string',
+							'format'            => 'email',
+							'maxLength'         => 254,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+						),
+						'step'  => array(
+							'description'       => '0 sends a basic delivery test through wp_mail(); 1–3 sends a preview of that recovery email.',
+							'type'              => 'integer',
+							'minimum'           => 0,
+							'maximum'           => 3,
+							'default'           => 0,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
 						),
 					),
 				),

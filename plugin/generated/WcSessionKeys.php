@@ -33,6 +33,16 @@ final class WcSessionKeys {
 	public const RESTORED_SESSION_ID = 'cartbay_restored_session_id';
 
 	/**
+	 * Hash of the restore token that rebuilt this cart (attribution; never the token).
+	 */
+	public const RESTORE_TOKEN_HASH = 'cartbay_restore_token_hash';
+
+	/**
+	 * Captured email of the restored session: prefills checkout and checks its coupon.
+	 */
+	public const RESTORED_EMAIL = 'cartbay_restored_email';
+
+	/**
 	 * Every value, in schema order.
 	 *
 	 * @return string[]
@@ -42,6 +52,8 @@ final class WcSessionKeys {
 			self::SESSION_ID,
 			self::SESSION_ORDER_ID,
 			self::RESTORED_SESSION_ID,
+			self::RESTORE_TOKEN_HASH,
+			self::RESTORED_EMAIL,
 		);
 	}
 }

@@ -53,5 +53,7 @@ export const wcSessionKeys = {
 		{ name: 'SESSION_ID', value: 'cartbay_session_id', description: 'CartBay session of this browser, set by capture; copied onto the order at checkout.' },
 		{ name: 'SESSION_ORDER_ID', value: 'cartbay_session_order_id', description: 'Order id of that session, so updates load it without a meta query.' },
 		{ name: 'RESTORED_SESSION_ID', value: 'cartbay_restored_session_id', description: 'Session a restore link rebuilt this cart from (attribution).' },
+		{ name: 'RESTORE_TOKEN_HASH', value: 'cartbay_restore_token_hash', description: 'Hash of the restore token that rebuilt this cart (attribution; never the token).' },
+		{ name: 'RESTORED_EMAIL', value: 'cartbay_restored_email', description: 'Captured email of the restored session: prefills checkout and checks its coupon.' },
 	],
 } as const satisfies ConstantGroupDef;

@@ -1,4 +1,5 @@
 import { campaign } from './campaign';
+import { emailSteps } from './emails';
 import { captureLimits } from './capture';
 import { settingsOption } from './settings';
 import type { RouteArgDef, RouteDef, SettingsField } from './types';
@@ -104,6 +105,22 @@ const captureArgs: RouteArgDef[] = [
 	},
 ];
 
+/** Test route args: strict (an admin tool, but still untrusted input). */
+const testEmailArg: RouteArgDef = {
+	name: 'email',
+	description: 'Recipient (default: the current user\'s email).',
+	schema: { type: 'string', format: 'email', maxLength: captureLimits.maxEmailLength },
+};
+
+const testEmailArgs: RouteArgDef[] = [
+	testEmailArg,
+	{
+		name: 'step',
+		description: `0 sends a basic delivery test through wp_mail(); 1–${emailSteps.length} sends a preview of that recovery email.`,
+		schema: { type: 'integer', minimum: 0, maximum: emailSteps.length, default: 0 },
+	},
+];
+
 /** Every REST route under `cartbay/v1` (plugin.restNamespace). */
 export const routes = [
 	{
@@ -160,6 +177,34 @@ export const routes = [
 				permission: 'manage_woocommerce',
 				handler: { class: 'Api\\SettingsController', method: 'update_campaign' },
 				args: campaignArgs,
+				body: 'object',
+			},
+		],
+	},
+	{
+		path: '/test/trigger',
+		description: 'Test Mode: a dummy abandoned session whose first recovery email is due shortly.',
+		endpoints: [
+			{
+				method: 'POST',
+				description: 'Creates a dummy abandoned session and schedules email 1 about 30 seconds out. Requires Test Mode.',
+				permission: 'manage_woocommerce',
+				handler: { class: 'Api\\TestController', method: 'trigger' },
+				args: [testEmailArg],
+				body: 'object',
+			},
+		],
+	},
+	{
+		path: '/test/email',
+		description: 'Email delivery test and recovery email previews.',
+		endpoints: [
+			{
+				method: 'POST',
+				description: 'Sends a basic test email, or a preview of one recovery step, and reports whether WordPress accepted it.',
+				permission: 'manage_woocommerce',
+				handler: { class: 'Api\\TestController', method: 'send_email' },
+				args: testEmailArgs,
 				body: 'object',
 			},
 		],

@@ -1,7 +1,7 @@
 /**
  * CartBay performance budgets on the local store (one fresh site + server per run).
  *
- *   npx tsx tests/bench/run.ts [--n 200] [--json out.json]
+ *   npx tsx tests/bench/run.ts [--n 200] [--hpos off|on] [--json out.json]
  *
  * (a) bytes: every CartBay <script> on /classic-checkout/ and /checkout/ with a cart (external files
  *     under /plugins/cartbay/ and the inline `cartbayCheckout` config), gzip level 9, against the
@@ -10,13 +10,18 @@
  *     and capture update (one session id, the email changed each time), n of each, interleaved in one
  *     run, sequential; budgets: create p50 <= 1.5 x cart p50, update p50 <= 1.2 x cart p50.
  *
+ * `--hpos on` runs everything on a store with HPOS order tables (default off: posts storage, as the E2E store).
+ *
  * Prints `skipped: why` when the store, Chromium or dist/cartbay is missing; exits 1 when over budget.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { captureClient, plugin } from '../../plugin/schema';
 import { addToCart } from '../e2e/checkout';
-import { skipReason, startBrowser, startStore, type StoreEnv } from '../e2e/env';
+import { DIST_PLUGIN, PLUGIN_FILE, skipReason, startBrowser, startStore, type StoreEnv, type StoreInfo } from '../e2e/env';
+import { createSite, startServer } from '../store';
 
 const BYTE_BUDGET = { classic: 1200, block: 1500 } as const;
 const TIME_BUDGET = { create: 1.5, update: 1.2 } as const;
@@ -209,6 +214,49 @@ async function measureTimes(store: StoreEnv, n: number): Promise<Record<'cart' |
 	};
 }
 
+// ---- store -------------------------------------------------------------------------------------------
+
+/**
+ * The E2E store (HPOS off), or the same store with HPOS order tables: the E2E environment has no HPOS
+ * option, so that one is built here the same way (fresh site, the rate-limit mu-plugin, dist linked, 4 workers).
+ */
+async function benchStore(hpos: boolean, log: (line: string) => void): Promise<StoreEnv> {
+	if (!hpos) {
+		return startStore({ log });
+	}
+	const dir = mkdtempSync(join(tmpdir(), 'cartbay-bench-'));
+	rmSync(dir, { recursive: true, force: true });
+	const site = await createSite({ dir, url: 'http://127.0.0.1:8900', hpos: true });
+	log(`site created with HPOS on (${dir})`);
+	writeFileSync(
+		join(site.paths.muPlugins, 'cartbay-e2e.php'),
+		"<?php\n/**\n * Plugin Name: CartBay bench\n * Description: Every bench request comes from 127.0.0.1.\n */\nadd_filter( 'cartbay_rate_limit', fn () => 100000 );\n"
+	);
+	await site.linkPlugin(DIST_PLUGIN, 'cartbay');
+	await site.activatePlugin(PLUGIN_FILE);
+	const server = await startServer(site, undefined, { workers: 4, warmUp: true });
+	log(`server ${server.url} up`);
+	const raw = await site.info();
+	const info: StoreInfo = { products: raw.woocommerce?.products ?? {}, pages: raw.woocommerce?.pages ?? {} };
+	let closed = false;
+	return {
+		site,
+		server,
+		url: server.url,
+		info,
+		async close() {
+			if (closed) {
+				return;
+			}
+			closed = true;
+			await server.stop();
+			if (!process.env.CARTBAY_E2E_KEEP) {
+				rmSync(dir, { recursive: true, force: true });
+			}
+		},
+	};
+}
+
 // ---- main --------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
@@ -218,9 +266,14 @@ async function main(): Promise<number> {
 		return 0;
 	}
 	const n = Number(arg('n') ?? 200);
-	const store = await startStore({ log: (line) => console.log(`# ${line}`) });
+	const hposArg = arg('hpos') ?? 'off';
+	if (hposArg !== 'on' && hposArg !== 'off') {
+		throw new Error(`--hpos takes on or off, not ${hposArg}`);
+	}
+	const hpos = hposArg === 'on';
+	const store = await benchStore(hpos, (line) => console.log(`# ${line}`));
 	const over: string[] = [];
-	const report: Record<string, unknown> = {};
+	const report: Record<string, unknown> = { hpos };
 	try {
 		const routes = (await (await fetch(`${store.url}/wp-json/${plugin.restNamespace}`)).json()) as { routes?: Record<string, unknown> };
 		const hasCapture = Object.keys(routes.routes ?? {}).some((r) => r.endsWith('/capture'));
@@ -252,7 +305,7 @@ async function main(): Promise<number> {
 			const started = performance.now();
 			const times = await measureTimes(store, n);
 			report.times = times;
-			console.log(`\nServer time, ms (n=${n} each, interleaved, sequential, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+			console.log(`\nServer time, ms (HPOS ${hpos ? 'on' : 'off'}, n=${n} each, interleaved, sequential, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 			const timeRow = (cells: string[]) => row(cells, [8, 5, 8, 8, 8, 7, 24]);
 			console.log(timeRow(['request', 'n', 'p50', 'p95', 'mean', 'errors', 'p50 / cart p50']));
 			for (const kind of ['cart', 'create', 'update'] as const) {

@@ -24,6 +24,8 @@ import {
 import type { Checks } from './checks';
 import { artifactPath, type BrowserEnv, type StoreEnv } from './env';
 import { readState, resetSessions, type SessionRow, type StoreState } from './sessions';
+import { restoreScenarios } from './restore';
+import { sequenceScenarios } from './sequence';
 
 const META = Object.fromEntries(metaKeys.constants.map((c) => [c.name, c.value])) as Record<string, string>;
 const meta = (name: string): string => {
@@ -379,6 +381,12 @@ export async function scenarios(env: ScenarioEnv): Promise<void> {
 		},
 		false
 	);
+
+	// ---- restore links, recovery coupon, partial restore, recovered order (tests/e2e/restore.ts) ---------
+	await restoreScenarios({ t, store, browser, filter });
+
+	// ---- the whole loop: capture → abandoned → three emails → restore (tests/e2e/sequence.ts) ------------
+	await sequenceScenarios({ t, store, browser, filter });
 
 	// ---- 10. the debug log -----------------------------------------------------------------------------
 	await t.group('debug log has no CartBay notice or warning', async () => {

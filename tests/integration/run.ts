@@ -22,6 +22,8 @@ import { phpUnavailableReason } from '../php-runtime';
 import { ensureCache } from '../store/cache';
 import { createSite, type Site } from '../store/site';
 import { captureScenarios } from './capture';
+import { recoveryScenarios } from './recovery';
+import { sequenceScenarios } from './sequence';
 import { Checks, lastJson, phpString, sameJson } from './harness';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -314,6 +316,9 @@ async function main(): Promise<void> {
 	let passed = 0;
 	let failed = 0;
 	// CARTBAY_IT_HPOS=on|off runs one order storage only (quicker while developing).
+	// CARTBAY_IT_ONLY=sequence,capture,… runs only those suites after the basic ones (quicker while developing).
+	const only = (process.env.CARTBAY_IT_ONLY ?? '').split(',').filter(Boolean);
+	const want = (suite: string) => only.length === 0 || only.includes(suite);
 	const modes = process.env.CARTBAY_IT_HPOS ? [process.env.CARTBAY_IT_HPOS === 'on'] : [false, true];
 	for (const hpos of modes) {
 		const t = new Checks(`[HPOS ${hpos ? 'on' : 'off'}] `);
@@ -326,7 +331,9 @@ async function main(): Promise<void> {
 			await abandonmentScenario(t, site);
 			await sessionLookupScenario(t, site);
 			await sendStepScenario(t, site);
-			await captureScenarios(t, site);
+			if (want('sequence')) await sequenceScenarios(t, site);
+			if (want('capture')) await captureScenarios(t, site);
+			if (want('recovery')) await recoveryScenarios(t, site);
 			t.equal('no CartBay PHP notice, warning or deprecation in wp-debug.log', debugLogProblems(site), []);
 		} finally {
 			rmSync(site.dir, { recursive: true, force: true });

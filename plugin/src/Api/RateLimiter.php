@@ -65,7 +65,8 @@ final class RateLimiter {
 		$key   = Transients::RATE_LIMIT_PREFIX . sanitize_key( $endpoint ) . '_' . md5( $ip );
 		$now   = time();
 		$state = get_transient( $key );
-		if ( ! is_array( $state ) || ! isset( $state['count'], $state['reset_at'] ) || (int) $state['reset_at'] <= $now ) {
+		$fresh = ! is_array( $state ) || ! isset( $state['count'], $state['reset_at'] ) || (int) $state['reset_at'] <= $now;
+		if ( $fresh ) {
 			$state = array(
 				'count'    => 0,
 				'reset_at' => $now + $window,
@@ -76,7 +77,11 @@ final class RateLimiter {
 			return $this->refuse( (int) $state['reset_at'] - $now );
 		}
 		++$state['count'];
-		set_transient( $key, $state, max( 1, (int) $state['reset_at'] - $now ) );
+		// The expiry is the window's end, set when the window opens. Later hits in the window pass no expiry,
+		// so the database transient keeps its timeout row and only the count is written (an object cache
+		// needs the expiry on every write).
+		$keep_expiry = ! $fresh && ! wp_using_ext_object_cache();
+		set_transient( $key, $state, $keep_expiry ? 0 : max( 1, (int) $state['reset_at'] - $now ) );
 		return true;
 	}
 

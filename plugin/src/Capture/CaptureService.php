@@ -11,6 +11,7 @@ use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Generated\CaptureSchema;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
+use WPAnchorBay\CartBay\Notifications\NotificationLog;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Generated\WcSessionKeys;
 use WPAnchorBay\CartBay\Recovery\AbandonmentScheduler;
@@ -128,6 +129,7 @@ final class CaptureService {
 			// Back at checkout after abandonment: the sequence stops and the session is live again.
 			$order->set_status( OrderStatuses::CAPTURED );
 			$this->sessions->cancel_jobs( (string) $order->get_meta( MetaKeys::SESSION_ID ) );
+			NotificationLog::cancel_pending( $order, 'reactivated' );
 		}
 		if ( $is_new || $reactivated ) {
 			$this->sessions->save( $order );

@@ -12,12 +12,15 @@ use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Generated\WcSessionKeys;
+use WPAnchorBay\CartBay\Recovery\RestoredCheckout;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
  * A shopper who orders before the cart is abandoned is never treated as abandoned: the session records
- * `completed_before_abandonment`, leaves the active statuses and its pending check is canceled.
+ * `completed_before_abandonment`, leaves the active statuses and its pending check is canceled. A session
+ * that was abandoned, restored by a link and made live again by a capture on that checkout is the
+ * exception: its order is a recovery, attributed by RecoveryMatcher once paid.
  */
 final class OrderIdentity {
 
@@ -48,14 +51,25 @@ final class OrderIdentity {
 	}
 
 	/**
-	 * Puts the browser's CartBay session id on the order being created (saved by WooCommerce after).
+	 * Puts the browser's CartBay identity on the order being created (saved by WooCommerce after): its
+	 * capture session id and, after a restore link, the restored session and the token's hash. These are
+	 * what RecoveryMatcher attributes the paid order by.
 	 *
 	 * @param \WC_Order $order Order being created.
 	 */
 	public function attach( $order ): void {
-		$session_id = WC()->session ? (string) WC()->session->get( WcSessionKeys::SESSION_ID ) : '';
-		if ( $order instanceof \WC_Order && '' !== $session_id && CARTBAY_CREATED_VIA !== $order->get_created_via() ) {
-			$order->update_meta_data( MetaKeys::SESSION_ID, $session_id );
+		if ( ! $order instanceof \WC_Order || CARTBAY_CREATED_VIA === $order->get_created_via() ) {
+			return;
+		}
+		$identity = array(
+			MetaKeys::SESSION_ID          => WC()->session ? (string) WC()->session->get( WcSessionKeys::SESSION_ID ) : '',
+			MetaKeys::RESTORED_SESSION_ID => RestoredCheckout::session_id(),
+			MetaKeys::RESTORE_TOKEN_HASH  => RestoredCheckout::token_hash(),
+		);
+		foreach ( $identity as $key => $value ) {
+			if ( '' !== $value ) {
+				$order->update_meta_data( $key, $value );
+			}
 		}
 	}
 
@@ -86,14 +100,35 @@ final class OrderIdentity {
 			return;
 		}
 		$this->sessions->cancel_jobs( $session_id );
-		$session->update_meta_data( MetaKeys::COMPLETED_BEFORE_ABANDONMENT, $order->get_id() );
-		$this->sessions->add_event( $session, SessionEvents::COMPLETED_BEFORE_ABANDONMENT, array( 'order_id' => $order->get_id() ) );
-		// Out of the active statuses, so neither the scanner nor a later capture picks it up again.
-		$session->set_status( OrderStatuses::EXPIRED );
+		if ( $this->reactivated_by_restore( $session, $order ) ) {
+			// The shopper came back through a restore link and edited the checkout, which made the abandoned
+			// session live again. This purchase is the recovery, not a purchase before abandonment: the
+			// session goes back to abandoned, so RecoveryMatcher attributes it once the order is paid.
+			$session->set_status( OrderStatuses::ABANDONED );
+		} else {
+			$session->update_meta_data( MetaKeys::COMPLETED_BEFORE_ABANDONMENT, $order->get_id() );
+			$this->sessions->add_event( $session, SessionEvents::COMPLETED_BEFORE_ABANDONMENT, array( 'order_id' => $order->get_id() ) );
+			// Out of the active statuses, so neither the scanner nor a later capture picks it up again.
+			$session->set_status( OrderStatuses::EXPIRED );
+		}
 		$this->sessions->save( $session );
 		if ( WC()->session ) {
 			WC()->session->set( WcSessionKeys::SESSION_ID, null );
 			WC()->session->set( WcSessionKeys::SESSION_ORDER_ID, null );
 		}
+	}
+
+	/**
+	 * Whether a captured session is one that was abandoned, restored by a link into this order's checkout,
+	 * and made live again by a capture on that checkout.
+	 *
+	 * @param \WC_Order $session Captured session.
+	 * @param \WC_Order $order   Placed order.
+	 */
+	private function reactivated_by_restore( \WC_Order $session, \WC_Order $order ): bool {
+		$restored = (string) $order->get_meta( MetaKeys::RESTORED_SESSION_ID );
+		return '' !== $restored
+			&& hash_equals( $restored, (string) $session->get_meta( MetaKeys::SESSION_ID ) )
+			&& (int) $session->get_meta( MetaKeys::ABANDONED_AT ) > 0;
 	}
 }

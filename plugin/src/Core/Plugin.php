@@ -11,9 +11,11 @@ use WPAnchorBay\CartBay\Admin\AdminScreens;
 use WPAnchorBay\CartBay\Analytics\AnalyticsService;
 use WPAnchorBay\CartBay\Api\RateLimiter;
 use WPAnchorBay\CartBay\Api\SettingsController;
+use WPAnchorBay\CartBay\Api\TestController;
 use WPAnchorBay\CartBay\Capture\CaptureController;
 use WPAnchorBay\CartBay\Capture\CaptureService;
 use WPAnchorBay\CartBay\Capture\CheckoutAssets;
+use WPAnchorBay\CartBay\Capture\LeanRestRequest;
 use WPAnchorBay\CartBay\Capture\OrderIdentity;
 use WPAnchorBay\CartBay\Data\OrderMetaQuery;
 use WPAnchorBay\CartBay\Data\SessionRepository;
@@ -24,7 +26,14 @@ use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\RestRoutes;
 use WPAnchorBay\CartBay\Generated\ScheduledJobs;
 use WPAnchorBay\CartBay\License\LicenseClient;
+use WPAnchorBay\CartBay\Notifications\MailOutcome;
+use WPAnchorBay\CartBay\Offers\CouponGuard;
+use WPAnchorBay\CartBay\Offers\CouponIssuer;
 use WPAnchorBay\CartBay\Recovery\AbandonmentScheduler;
+use WPAnchorBay\CartBay\Recovery\CartRestorer;
+use WPAnchorBay\CartBay\Recovery\RecoveryMatcher;
+use WPAnchorBay\CartBay\Recovery\RestoreService;
+use WPAnchorBay\CartBay\Recovery\UnsubscribeService;
 use WPAnchorBay\CartBay\Recovery\SuppressionList;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
 
@@ -108,9 +117,23 @@ final class Plugin {
 			SessionRepository::class    => fn () => new SessionRepository( $this->service( SettingsRepository::class ) ),
 			AbandonmentScheduler::class => fn () => new AbandonmentScheduler(
 				$this->service( SessionRepository::class ),
-				$this->service( SettingsRepository::class )
+				$this->service( SettingsRepository::class ),
+				$this->service( EmailSequenceService::class )
 			),
-			EmailSequenceService::class => fn () => new EmailSequenceService( $this->service( SessionRepository::class ) ),
+			EmailSequenceService::class => fn () => new EmailSequenceService(
+				$this->service( SessionRepository::class ),
+				$this->service( SettingsRepository::class ),
+				$this->service( SuppressionList::class ),
+				$this->service( CouponIssuer::class ),
+				$this->service( MailOutcome::class )
+			),
+			CouponIssuer::class         => fn () => new CouponIssuer( $this->service( SettingsRepository::class ) ),
+			MailOutcome::class          => fn () => new MailOutcome( $this->service( SessionRepository::class ) ),
+			TestController::class       => fn () => new TestController(
+				$this->service( SettingsRepository::class ),
+				$this->service( SessionRepository::class ),
+				$this->service( EmailSequenceService::class )
+			),
 			AnalyticsService::class     => static fn () => new AnalyticsService(),
 			LicenseClient::class        => static fn () => new LicenseClient(),
 			RateLimiter::class          => static fn () => new RateLimiter(),
@@ -122,6 +145,22 @@ final class Plugin {
 				$this->service( SuppressionList::class )
 			),
 			CaptureController::class    => fn () => new CaptureController( $this->service( CaptureService::class ) ),
+			RestoreService::class       => fn () => new RestoreService(
+				$this->service( SessionRepository::class ),
+				$this->service( RateLimiter::class ),
+				new CartRestorer()
+			),
+			UnsubscribeService::class   => fn () => new UnsubscribeService(
+				$this->service( SessionRepository::class ),
+				$this->service( EmailSequenceService::class ),
+				$this->service( SuppressionList::class ),
+				$this->service( RateLimiter::class )
+			),
+			CouponGuard::class          => static fn () => new CouponGuard(),
+			RecoveryMatcher::class      => fn () => new RecoveryMatcher(
+				$this->service( SessionRepository::class ),
+				$this->service( EmailSequenceService::class )
+			),
 		);
 	}
 
@@ -134,11 +173,32 @@ final class Plugin {
 		EmailClasses::register();
 		ScheduledJobs::add_hooks( $this );
 		add_action( 'rest_api_init', fn () => RestRoutes::register( $this ) );
+		// The public capture route boots like a Store API request (no block or wc/v3 route registration).
+		( new LeanRestRequest() )->register();
 		add_action( 'init', array( $this, 'load_textdomain' ) );
 		add_action( 'init', array( SuppressionList::class, 'register_post_type' ) );
 		add_filter( 'woocommerce_analytics_excluded_statuses', array( $this, 'exclude_session_statuses' ) );
+		// Mail outcomes of recovery emails; the service is built only when a mail hook fires.
+		add_action( 'wp_mail_succeeded', fn ( $mail_data ) => $this->service( MailOutcome::class )->handle_succeeded( $mail_data ) );
+		add_action( 'wp_mail_failed', fn ( $error ) => $this->service( MailOutcome::class )->handle_failed( $error ) );
+		add_action( 'cartbay_mark_notification_delivered', fn ( $notification_id ) => $this->service( MailOutcome::class )->handle_delivered( $notification_id ) );
 		( new CheckoutAssets( $this->service( SettingsRepository::class ) ) )->register();
 		( new OrderIdentity( $this->service( SessionRepository::class ) ) )->register();
+		// Restore and unsubscribe links, the recovery coupon rules and recovered-order attribution. The
+		// unsubscribe and attribution services (and the sequence behind them) are built only when needed.
+		$this->service( RestoreService::class )->register();
+		$this->service( CouponGuard::class )->register();
+		add_action(
+			'init',
+			function () {
+				if ( UnsubscribeService::requested() ) {
+					$this->service( UnsubscribeService::class )->handle_init();
+				}
+			},
+			20 // After the suppression post type and the order statuses are registered.
+		);
+		add_action( 'woocommerce_payment_complete', fn ( $order_id ) => $this->service( RecoveryMatcher::class )->handle_payment_complete( $order_id ) );
+		add_action( 'woocommerce_order_status_changed', fn ( $order_id, $from, $to, $order = null ) => $this->service( RecoveryMatcher::class )->handle_order_status_changed( $order_id, $from, $to, $order ), 10, 4 );
 		// An updated plugin is not re-activated: finish its install routine on the next admin request.
 		add_action( 'admin_init', array( $this, 'maybe_finish_install' ) );
 

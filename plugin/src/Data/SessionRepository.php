@@ -105,6 +105,28 @@ final class SessionRepository {
 	}
 
 	/**
+	 * The session that issued a link token with this hash (restore: TOKEN_HASH, unsubscribe: UNSUB_TOKEN_HASH).
+	 *
+	 * @param string        $meta_key   MetaKeys::TOKEN_HASH or MetaKeys::UNSUB_TOKEN_HASH.
+	 * @param string        $token_hash SHA-256 of the presented token (64 hex characters).
+	 * @param string[]|null $statuses   Statuses to consider (default: every CartBay status).
+	 */
+	public function find_by_token_hash( string $meta_key, string $token_hash, ?array $statuses = null ): ?\WC_Order {
+		if ( 1 !== preg_match( '/^[0-9a-f]{64}$/', $token_hash ) ) {
+			return null;
+		}
+		return $this->first(
+			$statuses ?? $this->statuses(),
+			array(
+				array(
+					'key'   => $meta_key,
+					'value' => $token_hash,
+				),
+			)
+		);
+	}
+
+	/**
 	 * The newest CartBay session matching a meta query.
 	 *
 	 * @param string[] $statuses   Statuses.
@@ -128,7 +150,11 @@ final class SessionRepository {
 	public function create(): \WC_Order {
 		$order = new \WC_Order();
 		$order->set_created_via( CARTBAY_CREATED_VIA );
+		// Born captured, not moved there from "pending" (it never was): set as a data store would set a read
+		// value, so the first save runs no status transition (no "status changed" note, no transition hooks).
+		$order->set_object_read( false );
 		$order->set_status( OrderStatuses::CAPTURED );
+		$order->set_object_read( true );
 		$order->update_meta_data( MetaKeys::SESSION_ID, wp_generate_password( CaptureSchema::SESSION_ID_LENGTH, false, false ) );
 		return $order;
 	}
@@ -171,7 +197,18 @@ final class SessionRepository {
 		if ( '' !== $email ) {
 			$order->set_billing_email( $email );
 		}
-		$order->save();
+		if ( $order->get_id() ) {
+			$order->save();
+			return;
+		}
+		// A new session's first save: skip posts storage's slug and meta lookups whose answers are known.
+		$insert = new LeanOrderInsert();
+		$insert->arm();
+		try {
+			$order->save();
+		} finally {
+			$insert->disarm();
+		}
 	}
 
 	/**
@@ -215,6 +252,8 @@ final class SessionRepository {
 		foreach ( $ids as $id ) {
 			$order = wc_get_order( $id );
 			if ( $order instanceof \WC_Order && CARTBAY_CREATED_VIA === $order->get_created_via() ) {
+				// Expired: nothing of it may run later (a long-overdue send of a pruned session, say).
+				$this->cancel_jobs( (string) $order->get_meta( MetaKeys::SESSION_ID ) );
 				$order->delete( true );
 				++$deleted;
 			}

@@ -8,6 +8,7 @@
 namespace WPAnchorBay\CartBay\Email;
 
 use WPAnchorBay\CartBay\Generated\Placeholders;
+use WPAnchorBay\CartBay\Notifications\MailOutcome;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -27,7 +28,7 @@ abstract class AbstractCartBayRecoveryEmail extends \WC_Email {
 	public $step = 0;
 
 	/**
-	 * Send context: email, restore_url, unsubscribe_url, coupon_code, coupon_expiry.
+	 * Send context: email, restore_url, unsubscribe_url, coupon_code, coupon_expiry, notification_id.
 	 *
 	 * @var array<string, string>
 	 */
@@ -124,10 +125,12 @@ abstract class AbstractCartBayRecoveryEmail extends \WC_Email {
 	/**
 	 * Sends the step to one shopper.
 	 *
-	 * @param array<string, string> $context email, restore_url, unsubscribe_url, coupon_code, coupon_expiry.
+	 * @param array<string, string> $context email, restore_url, unsubscribe_url, coupon_code, coupon_expiry,
+	 *                                       notification_id.
+	 * @param bool                  $preview Send even when the email is turned off in WooCommerce (test previews).
 	 * @return bool Whether WordPress accepted the message.
 	 */
-	public function trigger( array $context ): bool {
+	public function trigger( array $context, bool $preview = false ): bool {
 		$this->setup_locale();
 		$this->context   = $context;
 		$this->recipient = $context['email'] ?? '';
@@ -138,7 +141,7 @@ abstract class AbstractCartBayRecoveryEmail extends \WC_Email {
 		$this->placeholders[ Placeholders::COUPON_EXPIRY ]   = $context['coupon_expiry'] ?? '';
 
 		$sent = false;
-		if ( $this->is_enabled() && $this->get_recipient() ) {
+		if ( ( $preview || $this->is_enabled() ) && $this->get_recipient() ) {
 			$sent = (bool) $this->send( $this->get_recipient(), $this->get_subject(), $this->get_content(), $this->get_headers(), $this->get_attachments() );
 		}
 		$this->restore_locale();
@@ -146,7 +149,7 @@ abstract class AbstractCartBayRecoveryEmail extends \WC_Email {
 	}
 
 	/**
-	 * WooCommerce's headers plus one-click unsubscribe (RFC 8058).
+	 * WooCommerce's headers plus one-click unsubscribe (RFC 8058) and the notification id.
 	 *
 	 * @return string
 	 */
@@ -156,6 +159,11 @@ abstract class AbstractCartBayRecoveryEmail extends \WC_Email {
 		if ( '' !== $unsubscribe ) {
 			$headers .= 'List-Unsubscribe: <' . esc_url_raw( $unsubscribe ) . ">\r\n";
 			$headers .= "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n";
+		}
+		$notification = $this->context['notification_id'] ?? '';
+		if ( '' !== $notification ) {
+			// Lets the mail hooks (and provider webhooks) find the notification this message belongs to.
+			$headers .= MailOutcome::HEADER . ': ' . sanitize_key( $notification ) . "\r\n";
 		}
 		return $headers;
 	}

@@ -1,6 +1,6 @@
 <?php
 /**
- * Sending one recovery email step, behind the send guards.
+ * The three-email recovery sequence: scheduling at abandonment, guarded sends, retries and stopping.
  *
  * @package WPAnchorBay\CartBay
  */
@@ -10,23 +10,36 @@ namespace WPAnchorBay\CartBay\Email;
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Generated\EmailClasses;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
+use WPAnchorBay\CartBay\Generated\NotificationStates;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
+use WPAnchorBay\CartBay\Generated\RecoverySchema;
+use WPAnchorBay\CartBay\Generated\ScheduledJobs;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
-use WPAnchorBay\CartBay\Generated\QueryArgs;
-use WPAnchorBay\CartBay\Security\TokenHelper;
+use WPAnchorBay\CartBay\Generated\SettingsSchema;
+use WPAnchorBay\CartBay\Jobs\JobLock;
+use WPAnchorBay\CartBay\Notifications\MailOutcome;
+use WPAnchorBay\CartBay\Notifications\NotificationLog;
+use WPAnchorBay\CartBay\Offers\CouponIssuer;
+use WPAnchorBay\CartBay\Recovery\SuppressionList;
+use WPAnchorBay\CartBay\Settings\SettingsRepository;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Sends a step only while it is still wanted: the session exists, is still abandoned, and the step has not
- * been sent before.
+ * Sends each step exactly once, at its time, and only while it is still wanted: the session exists, is
+ * still abandoned, its email is not suppressed, sending is on, and the step has not been sent.
  */
 final class EmailSequenceService {
 
 	/**
-	 * How long a restore link works. Long enough to outlive the last step's coupon window.
+	 * Notification trigger of the sequence a real abandonment starts.
 	 */
-	private const RESTORE_TOKEN_DAYS = 30;
+	public const TRIGGER_ABANDONMENT = 'abandonment';
+
+	/**
+	 * Notification trigger of the Test Mode route.
+	 */
+	public const TRIGGER_TEST = 'test';
 
 	/**
 	 * Sessions.
@@ -36,96 +49,284 @@ final class EmailSequenceService {
 	private $sessions;
 
 	/**
+	 * Settings.
+	 *
+	 * @var SettingsRepository
+	 */
+	private $settings;
+
+	/**
+	 * Suppressed emails.
+	 *
+	 * @var SuppressionList
+	 */
+	private $suppressions;
+
+	/**
+	 * Recovery coupons.
+	 *
+	 * @var CouponIssuer
+	 */
+	private $coupons;
+
+	/**
+	 * Mail outcome tracking.
+	 *
+	 * @var MailOutcome
+	 */
+	private $outcomes;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param SessionRepository $sessions Sessions.
+	 * @param SessionRepository  $sessions     Sessions.
+	 * @param SettingsRepository $settings     Settings.
+	 * @param SuppressionList    $suppressions Suppressed emails.
+	 * @param CouponIssuer       $coupons      Recovery coupons.
+	 * @param MailOutcome        $outcomes     Mail outcome tracking.
 	 */
-	public function __construct( SessionRepository $sessions ) {
-		$this->sessions = $sessions;
+	public function __construct( SessionRepository $sessions, SettingsRepository $settings, SuppressionList $suppressions, CouponIssuer $coupons, MailOutcome $outcomes ) {
+		$this->sessions     = $sessions;
+		$this->settings     = $settings;
+		$this->suppressions = $suppressions;
+		$this->coupons      = $coupons;
+		$this->outcomes     = $outcomes;
 	}
 
 	/**
-	 * Handler of `cartbay_send_recovery_email`.
+	 * Seconds after abandonment of each step, in step order (Test Mode divides the delays).
+	 *
+	 * @return array<int, int> Step number → seconds.
+	 */
+	public function step_offsets(): array {
+		$units   = SettingsSchema::unit_minutes();
+		$divisor = $this->settings->get( 'test_mode' ) ? SettingsSchema::TEST_MODE_DIVISOR : 1;
+		$offsets = array();
+		foreach ( array_values( $this->settings->get_campaign()['steps'] ) as $index => $step ) {
+			$minutes                = (int) $step['delay_value'] * (int) ( $units[ $step['delay_unit'] ] ?? 1 );
+			$offsets[ $index + 1 ]  = (int) round( $minutes * MINUTE_IN_SECONDS / $divisor );
+		}
+		return $offsets;
+	}
+
+	/**
+	 * Schedules the sequence of a session that just became abandoned: one job and one queued notification
+	 * per step not yet sent or queued. Does nothing when sending is off. Changes the session
+	 * in memory: the caller saves.
+	 *
+	 * @param \WC_Order $order Session order (abandoned).
+	 * @return int Steps scheduled.
+	 */
+	public function start( \WC_Order $order ): int {
+		if ( ! $this->settings->get_campaign()['enabled'] ) {
+			return 0;
+		}
+		$session_id   = (string) $order->get_meta( MetaKeys::SESSION_ID );
+		$abandoned_at = (int) $order->get_meta( MetaKeys::ABANDONED_AT );
+		$abandoned_at = $abandoned_at > 0 ? $abandoned_at : time();
+		$scheduled    = 0;
+		foreach ( $this->step_offsets() as $step => $offset ) {
+			// A step already sent (before the shopper came back) or already queued is not queued again.
+			$record = NotificationLog::for_step( $order, $step );
+			if ( null === EmailClasses::for_step( $step ) || NotificationLog::is_sent( $record ) || NotificationLog::is_pending( $record ) ) {
+				continue;
+			}
+			// No pending record means no pending job for the step: no need to ask Action Scheduler first.
+			$this->schedule( $order, $session_id, $step, $abandoned_at + $offset, self::TRIGGER_ABANDONMENT, false );
+			++$scheduled;
+		}
+		return $scheduled;
+	}
+
+	/**
+	 * Queues one step: its notification record and its job (never a second pending job for the step).
+	 *
+	 * @param \WC_Order $order      Session order.
+	 * @param string    $session_id CartBay session id.
+	 * @param int       $step       Step number.
+	 * @param int       $at         Due time (Unix). Overdue jobs run as soon as the queue runs.
+	 * @param string    $trigger    TRIGGER_ABANDONMENT or TRIGGER_TEST.
+	 * @param bool      $check      Whether to look for a pending job first (false when the caller knows there is none).
+	 * @return string Notification id.
+	 */
+	public function schedule( \WC_Order $order, string $session_id, int $step, int $at, string $trigger, bool $check = true ): string {
+		$id   = NotificationLog::queue( $order, $step, $at, $trigger );
+		$args = array( $session_id, $step );
+		if ( ! $check || ! as_has_scheduled_action( ScheduledJobs::SEND_RECOVERY_EMAIL, $args, ScheduledJobs::GROUP ) ) {
+			as_schedule_single_action( $at, ScheduledJobs::SEND_RECOVERY_EMAIL, $args, ScheduledJobs::GROUP );
+		}
+		return $id;
+	}
+
+	/**
+	 * Handler of `cartbay_send_recovery_email`: one guarded send attempt of one step.
 	 *
 	 * @param string $session_id CartBay session id.
 	 * @param int    $step_index 1-based step number.
 	 * @return bool Whether WordPress accepted the email.
 	 */
 	public function send_step( string $session_id, int $step_index ): bool {
-		$order = $this->sessions->find( $session_id );
-		if ( ! $order instanceof \WC_Order ) {
+		$lock = 'send|' . $session_id . '|' . $step_index;
+		if ( ! JobLock::acquire( $lock ) ) {
 			return false;
 		}
-		if ( 'wc-' . $order->get_status() !== OrderStatuses::ABANDONED || $this->step_sent( $order, $step_index ) ) {
-			return false;
+		try {
+			return $this->send_locked( $session_id, $step_index );
+		} finally {
+			JobLock::release( $lock );
 		}
-		$email = EmailClasses::for_step( $step_index );
-		if ( ! $email instanceof AbstractCartBayRecoveryEmail ) {
-			return false;
-		}
-
-		$sent = $email->trigger(
-			array(
-				'email'           => (string) $order->get_meta( MetaKeys::EMAIL ),
-				'restore_url'     => $this->issue_link( $order, 'restore' ),
-				'unsubscribe_url' => $this->issue_link( $order, 'unsubscribe' ),
-				'coupon_code'     => (string) $order->get_meta( MetaKeys::COUPON_CODE ),
-				'coupon_expiry'   => $this->coupon_expiry( $order ),
-			)
-		);
-		$this->sessions->add_event(
-			$order,
-			$sent ? SessionEvents::EMAIL_SENT : SessionEvents::EMAIL_FAILED,
-			array( 'step' => $step_index )
-		);
-		$this->sessions->save( $order );
-		return $sent;
 	}
 
 	/**
-	 * Whether a step was already sent to this session.
+	 * The send, under the step's lock.
 	 *
-	 * @param \WC_Order $order      Session order.
-	 * @param int       $step_index Step number.
+	 * @param string $session_id CartBay session id.
+	 * @param int    $step       Step number.
 	 */
-	private function step_sent( \WC_Order $order, int $step_index ): bool {
-		foreach ( SessionRepository::list_meta( $order, MetaKeys::EVENTS ) as $event ) {
-			if ( is_array( $event ) && SessionEvents::EMAIL_SENT === ( $event['event'] ?? '' ) && $step_index === (int) ( $event['data']['step'] ?? 0 ) ) {
-				return true;
-			}
+	private function send_locked( string $session_id, int $step ): bool {
+		$order = $this->sessions->find( $session_id );
+		$email = EmailClasses::for_step( $step );
+		if ( ! $order instanceof \WC_Order || ! $email instanceof AbstractCartBayRecoveryEmail ) {
+			return false;
 		}
+		$record = NotificationLog::for_step( $order, $step );
+		if ( NotificationLog::is_sent( $record ) || ( null !== $record && ! NotificationLog::is_pending( $record ) ) ) {
+			return false; // Sent, failed for good or canceled: this job has nothing left to do.
+		}
+		$id = null !== $record ? (string) $record['id'] : NotificationLog::queue( $order, $step, time(), self::TRIGGER_ABANDONMENT );
+
+		$refusal = $this->refusal( $order, $email, null !== $record ? (string) ( $record['trigger'] ?? '' ) : self::TRIGGER_ABANDONMENT );
+		if ( '' !== $refusal ) {
+			NotificationLog::transition( $order, $id, NotificationStates::CANCELED, array( 'cancel_reason' => $refusal ) );
+			$this->sessions->save( $order );
+			return false;
+		}
+
+		$attempts = (int) ( $record['attempts'] ?? 0 ) + 1;
+		NotificationLog::transition( $order, $id, NotificationStates::ATTEMPTED, array( 'attempts' => $attempts ) );
+		$context = $this->context( $order, $step, $id );
+		// Links and coupon are stored before the message leaves, so every link in it works.
+		$this->sessions->save( $order );
+
+		$this->outcomes->begin( $id, $session_id, $step );
+		$accepted = $email->trigger( $context );
+		$outcome  = $this->outcomes->end() ?? array(
+			'status' => $accepted ? NotificationStates::SENT : NotificationStates::FAILED,
+			'error'  => $accepted ? '' : __( 'WordPress mail did not accept the message.', 'cartbay' ),
+		);
+
+		if ( NotificationStates::FAILED !== $outcome['status'] ) {
+			NotificationLog::transition( $order, $id, $outcome['status'] );
+			$this->sessions->add_event( $order, SessionEvents::EMAIL_SENT, array( 'step' => $step, 'notification_id' => $id ) );
+			$this->sessions->save( $order );
+			return true;
+		}
+		$this->handle_failure( $order, $id, $step, $attempts, $outcome['error'] );
+		$this->sessions->save( $order );
 		return false;
 	}
 
 	/**
-	 * A fresh link with an opaque token; only the token's hash is stored on the session.
+	 * Why a step must not be sent now ('' when it may be).
 	 *
-	 * @param \WC_Order $order Session order.
-	 * @param string    $kind  `restore` or `unsubscribe`.
+	 * @param \WC_Order                    $order   Session order.
+	 * @param AbstractCartBayRecoveryEmail $email   The step's email.
+	 * @param string                       $trigger What scheduled the step.
 	 */
-	private function issue_link( \WC_Order $order, string $kind ): string {
-		$token = TokenHelper::generate();
-		$hash  = TokenHelper::hash( $token );
-		if ( 'restore' === $kind ) {
-			$expires         = time() + self::RESTORE_TOKEN_DAYS * DAY_IN_SECONDS;
-			$hashes          = SessionRepository::list_meta( $order, MetaKeys::TOKEN_HASHES );
-			$hashes[ $hash ] = $expires;
-			$order->update_meta_data( MetaKeys::TOKEN_HASHES, $hashes );
-			$order->update_meta_data( MetaKeys::TOKEN_HASH, $hash );
-			$order->update_meta_data( MetaKeys::TOKEN_EXPIRES_AT, $expires );
-			return add_query_arg( QueryArgs::RESTORE, rawurlencode( $token ), home_url( '/' ) );
+	private function refusal( \WC_Order $order, AbstractCartBayRecoveryEmail $email, string $trigger ): string {
+		if ( 'wc-' . $order->get_status() !== OrderStatuses::ABANDONED ) {
+			return 'session_' . $order->get_status();
 		}
-		$order->update_meta_data( MetaKeys::UNSUB_TOKEN_HASH, $hash );
-		return add_query_arg( QueryArgs::UNSUBSCRIBE, rawurlencode( $token ), home_url( '/' ) );
+		if ( $this->suppressions->is_suppressed( (string) $order->get_meta( MetaKeys::EMAIL ) ) ) {
+			return 'suppressed';
+		}
+		if ( self::TRIGGER_TEST !== $trigger && ! $this->settings->get_campaign()['enabled'] ) {
+			return 'sending_disabled';
+		}
+		if ( ! $email->is_enabled() ) {
+			return 'email_disabled';
+		}
+		return '';
 	}
 
 	/**
-	 * The session coupon's expiry as a localized date, or an empty string.
+	 * What the email needs: recipient, fresh links, and the coupon on coupon steps.
 	 *
 	 * @param \WC_Order $order Session order.
+	 * @param int       $step  Step number.
+	 * @param string    $id    Notification id.
+	 * @return array<string, string>
 	 */
-	private function coupon_expiry( \WC_Order $order ): string {
-		$expires = (int) $order->get_meta( MetaKeys::COUPON_EXPIRES_AT );
-		return $expires > 0 ? date_i18n( wc_date_format(), $expires ) : '';
+	private function context( \WC_Order $order, int $step, string $id ): array {
+		$coupon_code   = '';
+		$coupon_expiry = '';
+		if ( $this->step_has_coupon( $step ) ) {
+			$coupon = $this->coupons->ensure( $order );
+			if ( $coupon ) {
+				$coupon_code   = (string) $order->get_meta( MetaKeys::COUPON_CODE );
+				$expires       = $coupon->get_date_expires();
+				$coupon_expiry = $expires ? wc_format_datetime( $expires ) : '';
+			}
+		}
+		return array(
+			'email'           => (string) $order->get_meta( MetaKeys::EMAIL ),
+			'restore_url'     => RecoveryLinks::issue_restore( $order, $id ),
+			'unsubscribe_url' => RecoveryLinks::issue_unsubscribe( $order ),
+			'coupon_code'     => $coupon_code,
+			'coupon_expiry'   => $coupon_expiry,
+			'notification_id' => $id,
+		);
+	}
+
+	/**
+	 * Whether a step includes the recovery coupon.
+	 *
+	 * @param int $step Step number.
+	 */
+	private function step_has_coupon( int $step ): bool {
+		$steps = array_values( $this->settings->get_campaign()['steps'] );
+		return ! empty( $steps[ $step - 1 ]['coupon_enabled'] );
+	}
+
+	/**
+	 * A failed attempt: retried `RETRY_DELAY_MINUTES_PER_ATTEMPT × attempts` minutes later, or failed for
+	 * good after MAX_SEND_ATTEMPTS. The last error is kept.
+	 *
+	 * @param \WC_Order $order    Session order.
+	 * @param string    $id       Notification id.
+	 * @param int       $step     Step number.
+	 * @param int       $attempts Attempts so far.
+	 * @param string    $error    Error message (emails redacted).
+	 */
+	private function handle_failure( \WC_Order $order, string $id, int $step, int $attempts, string $error ): void {
+		$this->sessions->add_event( $order, SessionEvents::EMAIL_FAILED, array( 'step' => $step, 'notification_id' => $id, 'attempt' => $attempts ) );
+		if ( $attempts >= RecoverySchema::MAX_SEND_ATTEMPTS ) {
+			NotificationLog::transition( $order, $id, NotificationStates::FAILED, array( 'last_error' => $error ) );
+			return;
+		}
+		$retry_at = time() + RecoverySchema::RETRY_DELAY_MINUTES_PER_ATTEMPT * $attempts * MINUTE_IN_SECONDS;
+		NotificationLog::transition(
+			$order,
+			$id,
+			NotificationStates::RETRY_QUEUED,
+			array(
+				'last_error'   => $error,
+				'scheduled_at' => $retry_at,
+			)
+		);
+		// This job is the running one, so the retry is scheduled directly (a pending check would see it).
+		as_schedule_single_action( $retry_at, ScheduledJobs::SEND_RECOVERY_EMAIL, array( (string) $order->get_meta( MetaKeys::SESSION_ID ), $step ), ScheduledJobs::GROUP );
+	}
+
+	/**
+	 * Stops the sequence of a session: cancels its pending jobs and its pending notifications. Used on
+	 * recovery, unsubscribe, consent withdrawal and expiry. Changes the session in memory: the caller saves.
+	 *
+	 * @param \WC_Order $order  Session order.
+	 * @param string    $reason Why (kept on each canceled notification).
+	 */
+	public function stop( \WC_Order $order, string $reason ): void {
+		$this->sessions->cancel_jobs( (string) $order->get_meta( MetaKeys::SESSION_ID ) );
+		NotificationLog::cancel_pending( $order, $reason );
 	}
 }

@@ -9,10 +9,13 @@ namespace WPAnchorBay\CartBay\Recovery;
 
 use WPAnchorBay\CartBay\Data\OrderMetaQuery;
 use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Email\EmailSequenceService;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
+use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Generated\ScheduledJobs;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
+use WPAnchorBay\CartBay\Jobs\JobLock;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
 
 defined( 'ABSPATH' ) || exit;
@@ -22,11 +25,6 @@ defined( 'ABSPATH' ) || exit;
  * no longer captured, or not yet due, is left alone.
  */
 final class AbandonmentScheduler {
-
-	/**
-	 * Sessions the fallback scanner checks per run, to bound one run's work.
-	 */
-	private const SCAN_BATCH = 100;
 
 	/**
 	 * Sessions.
@@ -43,14 +41,23 @@ final class AbandonmentScheduler {
 	private $settings;
 
 	/**
+	 * The recovery sequence, started at abandonment.
+	 *
+	 * @var EmailSequenceService
+	 */
+	private $sequence;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param SessionRepository  $sessions Sessions.
-	 * @param SettingsRepository $settings Settings.
+	 * @param SessionRepository    $sessions Sessions.
+	 * @param SettingsRepository   $settings Settings.
+	 * @param EmailSequenceService $sequence Recovery sequence.
 	 */
-	public function __construct( SessionRepository $sessions, SettingsRepository $settings ) {
+	public function __construct( SessionRepository $sessions, SettingsRepository $settings, EmailSequenceService $sequence ) {
 		$this->sessions = $sessions;
 		$this->settings = $settings;
+		$this->sequence = $sequence;
 	}
 
 	/**
@@ -94,16 +101,56 @@ final class AbandonmentScheduler {
 	}
 
 	/**
-	 * The fallback scanner (`cartbay_detect_abandonment`): captured sessions past the timeout, oldest first.
+	 * The fallback scanner (`cartbay_detect_abandonment`): captured sessions past the timeout, oldest first,
+	 * in batches until none is left or the run's time budget is spent; then an immediate continuation
+	 * carries on, so a large backlog clears within minutes without one long request. One scanner at a time
+	 * (a lock); each session is handled once, as it leaves the captured status.
 	 *
 	 * @return int Sessions marked abandoned in this run.
 	 */
 	public function scan_inactive_sessions(): int {
-		$ids = wc_get_orders(
+		if ( ! JobLock::acquire( 'scan' ) ) {
+			return 0;
+		}
+		$deadline  = microtime( true ) + RecoverySchema::SCAN_TIME_BUDGET_SECONDS;
+		$abandoned = 0;
+		try {
+			do {
+				$ids   = $this->due_session_ids();
+				$batch = 0;
+				foreach ( $ids as $id ) {
+					$order = wc_get_order( $id );
+					if ( $order instanceof \WC_Order && $this->abandon_if_due( $order ) ) {
+						++$batch;
+					}
+				}
+				$abandoned += $batch;
+				// Orders loaded in this batch are done with: keep a long run's memory flat.
+				if ( wp_cache_supports( 'flush_runtime' ) ) {
+					wp_cache_flush_runtime();
+				}
+				$more = $batch > 0 && count( $ids ) === RecoverySchema::SCAN_BATCH;
+			} while ( $more && microtime( true ) < $deadline );
+		} finally {
+			JobLock::release( 'scan' );
+		}
+		if ( $more ) {
+			as_enqueue_async_action( ScheduledJobs::DETECT_ABANDONMENT, array(), ScheduledJobs::GROUP );
+		}
+		return $abandoned;
+	}
+
+	/**
+	 * Ids of captured sessions whose last activity is older than the timeout, oldest first, one batch.
+	 *
+	 * @return int[]
+	 */
+	private function due_session_ids(): array {
+		return wc_get_orders(
 			array(
 				'status'      => OrderStatuses::CAPTURED,
 				'created_via' => CARTBAY_CREATED_VIA,
-				'limit'       => self::SCAN_BATCH,
+				'limit'       => RecoverySchema::SCAN_BATCH,
 				'return'      => 'ids',
 				'orderby'     => 'date',
 				'order'       => 'ASC',
@@ -118,14 +165,6 @@ final class AbandonmentScheduler {
 				)
 			)
 		);
-		$abandoned = 0;
-		foreach ( $ids as $id ) {
-			$order = wc_get_order( $id );
-			if ( $order instanceof \WC_Order && $this->abandon_if_due( $order ) ) {
-				++$abandoned;
-			}
-		}
-		return $abandoned;
 	}
 
 	/**
@@ -146,12 +185,14 @@ final class AbandonmentScheduler {
 		$order->update_meta_data( MetaKeys::ABANDONED_AT, $now );
 		$this->sessions->add_event( $order, SessionEvents::ABANDONED );
 		$order->set_status( OrderStatuses::ABANDONED );
+		// Sending on: the three steps are queued in the same save (abandonment is recorded either way).
+		$this->sequence->start( $order );
 		$this->sessions->save( $order );
 		// The exact check may still be pending when the scanner got there first.
 		as_unschedule_action( ScheduledJobs::DETECT_SESSION_ABANDONMENT, array( (string) $order->get_meta( MetaKeys::SESSION_ID ) ), ScheduledJobs::GROUP );
 
 		/**
-		 * Fires when a session becomes abandoned; the recovery sequence starts here.
+		 * Fires when a session became abandoned (saved, with its recovery emails queued when sending is on).
 		 *
 		 * @param \WC_Order $order Session order.
 		 */

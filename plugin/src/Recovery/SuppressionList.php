@@ -37,6 +37,27 @@ final class SuppressionList {
 	}
 
 	/**
+	 * Suppresses recovery messaging to an email: one private post whose slug and title are the email's hash.
+	 * Idempotent: an email already suppressed gets no second record.
+	 *
+	 * @param string $email Email address.
+	 */
+	public function suppress( string $email ): void {
+		if ( '' === trim( $email ) || $this->is_suppressed( $email ) ) {
+			return;
+		}
+		$hash = TokenHelper::email_hash( $email );
+		wp_insert_post(
+			array(
+				'post_type'   => PostTypes::SUPPRESSED,
+				'post_status' => 'publish',
+				'post_title'  => $hash,
+				'post_name'   => $hash,
+			)
+		);
+	}
+
+	/**
 	 * Whether recovery messaging to this email is suppressed.
 	 *
 	 * @param string $email Email address.

@@ -31,7 +31,7 @@ if ( ! class_exists( 'ActionScheduler' ) ) {
 function cartbay_store_due_action_ids( array $hooks, $group, $until ) {
 	$query = array(
 		'status'       => ActionScheduler_Store::STATUS_PENDING,
-		'date'         => gmdate( 'Y-m-d H:i:s', $until ),
+		'date'         => as_get_datetime_object( $until ), // A DateTime: the store ignores a date given as a string.
 		'date_compare' => '<=',
 		'per_page'     => 500,
 		'orderby'      => 'date',

@@ -1,0 +1,31 @@
+/**
+ * Recovery contract (plugin/schema/recovery.ts, notifications.ts) → `RecoverySchema`: link lifetimes,
+ * coupon shape, retry policy and the bounds of the background work.
+ */
+import { notificationRetry, recoveryCoupons, recoveryLinks, recoveryWork } from '../../plugin/schema';
+import type { GeneratedFile } from '../file';
+import { emitValueClass, type ValueConstant } from './value-class';
+
+const values: readonly ValueConstant[] = [
+	{ name: 'RESTORE_TOKEN_DAYS', value: recoveryLinks.restoreTokenDays, description: 'Days a restore link works after its email was sent.' },
+	{ name: 'NOTIFICATION_CONTEXT_DAYS', value: recoveryLinks.notificationContextDays, description: 'Days a notification id resolves to its session for mail hooks and delivery integrations.' },
+	{ name: 'COUPON_CODE_PREFIX', value: recoveryCoupons.codePrefix, description: 'Prefix of every generated recovery coupon code.' },
+	{ name: 'COUPON_CODE_RANDOM_LENGTH', value: recoveryCoupons.codeRandomLength, description: 'Random characters after the coupon code prefix.' },
+	{ name: 'MAX_SEND_ATTEMPTS', value: notificationRetry.maxAttempts, description: 'Send attempts of one email before it is failed for good.' },
+	{ name: 'RETRY_DELAY_MINUTES_PER_ATTEMPT', value: notificationRetry.retryDelayMinutesPerAttempt, description: 'A failed send is retried this many minutes × attempts so far later.' },
+	{ name: 'SCAN_BATCH', value: recoveryWork.scanBatch, description: 'Sessions one abandonment scanner query loads at a time.' },
+	{ name: 'SCAN_TIME_BUDGET_SECONDS', value: recoveryWork.scanTimeBudgetSeconds, description: 'Seconds one scanner run works before handing the rest to an immediate continuation.' },
+	{ name: 'LOCK_STALE_SECONDS', value: recoveryWork.lockStaleSeconds, description: 'Age after which a job lock is considered left by a crashed run.' },
+	{ name: 'TEST_TRIGGER_DELAY_SECONDS', value: recoveryWork.testTriggerDelaySeconds, description: 'Delay of the email the Test Mode trigger schedules.' },
+];
+
+export function emitRecoverySchema(): GeneratedFile {
+	return emitValueClass({
+		className: 'RecoverySchema',
+		summary: 'RecoverySchema: link lifetimes, coupon shape, retry policy and background work limits.',
+		classDoc: 'Numbers and names the recovery runtime (sequence, links, coupons, scanner) works with.',
+		sources: ['plugin/schema/recovery.ts', 'plugin/schema/notifications.ts'],
+		emitter: 'codegen/emitters/recovery.ts',
+		values,
+	});
+}

@@ -1,0 +1,69 @@
+<?php
+/**
+ * RecoverySchema: link lifetimes, coupon shape, retry policy and background work limits.
+ *
+ * Generated from plugin/schema/recovery.ts, plugin/schema/notifications.ts by codegen/emitters/recovery.ts. Do not edit:
+ * change the schema and run `npm run codegen`.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Generated;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Numbers and names the recovery runtime (sequence, links, coupons, scanner) works with.
+ */
+final class RecoverySchema {
+
+	/**
+	 * Days a restore link works after its email was sent.
+	 */
+	public const RESTORE_TOKEN_DAYS = 30;
+
+	/**
+	 * Days a notification id resolves to its session for mail hooks and delivery integrations.
+	 */
+	public const NOTIFICATION_CONTEXT_DAYS = 7;
+
+	/**
+	 * Prefix of every generated recovery coupon code.
+	 */
+	public const COUPON_CODE_PREFIX = 'CARTBAY-';
+
+	/**
+	 * Random characters after the coupon code prefix.
+	 */
+	public const COUPON_CODE_RANDOM_LENGTH = 10;
+
+	/**
+	 * Send attempts of one email before it is failed for good.
+	 */
+	public const MAX_SEND_ATTEMPTS = 3;
+
+	/**
+	 * A failed send is retried this many minutes × attempts so far later.
+	 */
+	public const RETRY_DELAY_MINUTES_PER_ATTEMPT = 15;
+
+	/**
+	 * Sessions one abandonment scanner query loads at a time.
+	 */
+	public const SCAN_BATCH = 100;
+
+	/**
+	 * Seconds one scanner run works before handing the rest to an immediate continuation.
+	 */
+	public const SCAN_TIME_BUDGET_SECONDS = 20;
+
+	/**
+	 * Age after which a job lock is considered left by a crashed run.
+	 */
+	public const LOCK_STALE_SECONDS = 600;
+
+	/**
+	 * Delay of the email the Test Mode trigger schedules.
+	 */
+	public const TEST_TRIGGER_DELAY_SECONDS = 30;
+}

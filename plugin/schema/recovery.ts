@@ -1,0 +1,32 @@
+/**
+ * Recovery contract: link lifetimes, coupon shape and the limits of the background work.
+ *
+ * Emitted as `RecoverySchema` (codegen/emitters/recovery.ts); the runtime never repeats these numbers.
+ */
+export const recoveryLinks = {
+	/** How long a restore link works after its email was sent: outlives the default coupon window. */
+	restoreTokenDays: 30,
+	/** How long the mail hooks and delivery integrations can resolve a notification id to its session. */
+	notificationContextDays: 7,
+} as const;
+
+export const recoveryCoupons = {
+	/** Every generated coupon code starts with this (the spec's `CARTBAY-`). */
+	codePrefix: 'CARTBAY-',
+	/** Random characters after the prefix ([A-Z0-9], no look-alikes). */
+	codeRandomLength: 10,
+} as const;
+
+export const recoveryWork = {
+	/** Sessions one scanner query loads at a time. */
+	scanBatch: 100,
+	/**
+	 * Seconds one scanner run works before it hands the rest to an immediate continuation: short enough for
+	 * hosts that stop a WP-Cron request after 30 seconds.
+	 */
+	scanTimeBudgetSeconds: 20,
+	/** A job lock (scanner, one email step) older than this is from a crashed run and may be taken over. */
+	lockStaleSeconds: 600,
+	/** The Test Mode trigger schedules email 1 this many seconds out. */
+	testTriggerDelaySeconds: 30,
+} as const;

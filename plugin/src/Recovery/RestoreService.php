@@ -1,0 +1,341 @@
+<?php
+/**
+ * Restore links: `?cartbay_restore={token}` rebuilds an abandoned cart and lands on checkout.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Recovery;
+
+use WPAnchorBay\CartBay\Api\RateLimiter;
+use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Email\RecoveryLinks;
+use WPAnchorBay\CartBay\Generated\MetaKeys;
+use WPAnchorBay\CartBay\Generated\OrderStatuses;
+use WPAnchorBay\CartBay\Generated\QueryArgs;
+use WPAnchorBay\CartBay\Generated\SessionEvents;
+use WPAnchorBay\CartBay\Notifications\NotificationLog;
+use WPAnchorBay\CartBay\Security\TokenHelper;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * A restore link is a bearer credential for one thing only: putting that session's products back into the
+ * cart of whoever opens it. It never logs anyone in and never reveals the session's email in the page: the
+ * email goes into the checkout form, where the shopper sees their own address.
+ *
+ * A forged, expired or spent link (the session is no longer abandoned) changes nothing: a friendly notice,
+ * a redirect to the cart, and a log line without the token or the email.
+ */
+final class RestoreService {
+
+	/**
+	 * Tokens are 43 URL-safe base64 characters (TokenHelper::generate()); anything far off is refused unhashed.
+	 */
+	private const TOKEN_PATTERN = '/^[A-Za-z0-9_-]{16,128}$/';
+
+	/**
+	 * Sessions.
+	 *
+	 * @var SessionRepository
+	 */
+	private $sessions;
+
+	/**
+	 * Rate limiter of public endpoints.
+	 *
+	 * @var RateLimiter
+	 */
+	private $limiter;
+
+	/**
+	 * Cart rebuilding.
+	 *
+	 * @var CartRestorer
+	 */
+	private $restorer;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param SessionRepository $sessions Sessions.
+	 * @param RateLimiter       $limiter  Rate limiter.
+	 * @param CartRestorer      $restorer Cart rebuilding.
+	 */
+	public function __construct( SessionRepository $sessions, RateLimiter $limiter, CartRestorer $restorer ) {
+		$this->sessions = $sessions;
+		$this->limiter  = $limiter;
+		$this->restorer = $restorer;
+	}
+
+	/**
+	 * Hooks the link handler, the checkout email prefill, and the end of the restore at the thank-you page.
+	 */
+	public function register(): void {
+		// Early on template_redirect: before WooCommerce's own redirects of cart and checkout pages.
+		add_action( 'template_redirect', array( $this, 'handle_template_redirect' ), 5 );
+		add_filter( 'woocommerce_checkout_get_value', array( $this, 'prefill_checkout_value' ), 10, 2 );
+		add_action( 'woocommerce_thankyou', array( RestoredCheckout::class, 'forget' ) );
+	}
+
+	/**
+	 * Handles a restore link, if this request is one. Ends the request with a redirect.
+	 */
+	public function handle_template_redirect(): void {
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a link from an email: the token is the credential.
+		if ( ! isset( $_GET[ QueryArgs::RESTORE ] ) ) {
+			return;
+		}
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- sanitized just below.
+		$raw   = wp_unslash( $_GET[ QueryArgs::RESTORE ] );
+		$token = is_string( $raw ) ? sanitize_text_field( $raw ) : '';
+		nocache_headers();
+
+		// Counted before any lookup, so guessing tokens costs the guesser, not the database.
+		if ( true !== $this->limiter->check( 'restore' ) ) {
+			$this->refuse( 'rate_limited', null, __( 'Too many attempts to open a saved cart. Please wait a few minutes and try again.', 'cartbay' ) );
+			return;
+		}
+		if ( ! WC()->cart instanceof \WC_Cart ) {
+			$this->refuse( 'no_cart', null );
+			return;
+		}
+
+		$hash    = 1 === preg_match( self::TOKEN_PATTERN, $token ) ? TokenHelper::hash( $token ) : '';
+		$session = '' === $hash ? null : $this->sessions->find_by_token_hash( MetaKeys::TOKEN_HASH, $hash );
+		$grant   = null === $session ? null : RecoveryLinks::restore_grant( $session, $hash );
+		if ( null === $session || null === $grant ) {
+			$this->refuse( 'unknown_token', $session );
+			return;
+		}
+		if ( $grant['expires_at'] <= time() ) {
+			$this->refuse( 'expired', $session );
+			return;
+		}
+		// Recovered, expired or suppressed: the link is spent, whatever its expiry says.
+		if ( 'wc-' . $session->get_status() !== OrderStatuses::ABANDONED ) {
+			$this->refuse( 'not_abandoned', $session );
+			return;
+		}
+		$this->restore( $session, $hash, $grant['notification_id'] );
+	}
+
+	/**
+	 * Classic checkout: the restored email fills an empty billing email field.
+	 *
+	 * @param mixed  $value Value so far (null: WooCommerce decides).
+	 * @param string $input Field name.
+	 * @return mixed
+	 */
+	public function prefill_checkout_value( $value, $input ) {
+		if ( null !== $value || 'billing_email' !== $input ) {
+			return $value;
+		}
+		$email = RestoredCheckout::email();
+		if ( '' === $email ) {
+			return $value;
+		}
+		// A signed-in shopper's own address wins; a guest's field shows the address the cart was saved under.
+		if ( is_user_logged_in() ) {
+			$customer = new \WC_Customer( get_current_user_id() );
+			return '' === $customer->get_billing_email() ? $email : $value;
+		}
+		return $email;
+	}
+
+	/**
+	 * Rebuilds the cart of a valid link, records what happened, and redirects to checkout.
+	 *
+	 * @param \WC_Order $session         Abandoned session.
+	 * @param string    $hash            Hash of the presented token.
+	 * @param string    $notification_id Notification whose email carried the link ('' for none).
+	 */
+	private function restore( \WC_Order $session, string $hash, string $notification_id ): void {
+		$session_id = (string) $session->get_meta( MetaKeys::SESSION_ID );
+		$email      = (string) $session->get_meta( MetaKeys::EMAIL );
+		$this->sessions->add_event( $session, SessionEvents::RESTORE_CLICKED, array( 'notification_id' => $notification_id ) );
+		if ( '' !== $notification_id ) {
+			NotificationLog::annotate( $session, $notification_id, array( 'restore_clicked_at' => time() ) );
+		}
+		$this->sessions->add_event( $session, SessionEvents::CART_RESTORE_STARTED );
+
+		$plan = $this->restorer->plan( $session->get_meta( MetaKeys::CART_SNAPSHOT ) );
+		if ( array() === $plan['lines'] ) {
+			// Nothing to put back: the shopper's current cart stays as it is.
+			$this->sessions->add_event( $session, SessionEvents::CART_RESTORE_FAILED, $this->event_data( 0, $plan['problems'] ) );
+			$this->sessions->save( $session );
+			$this->log( 'Restore link failed: nothing in the saved cart can be bought now', $session );
+			wc_add_notice( __( 'Sorry, the products in your saved cart are no longer available. Your current cart has not been changed.', 'cartbay' ), 'error' );
+			$this->redirect( $this->fallback_url() );
+			return;
+		}
+
+		$result   = $this->restorer->rebuild( WC()->cart, $plan['lines'] );
+		$problems = array_merge( $plan['problems'], $result['problems'] );
+		if ( 0 === $result['added'] ) {
+			$this->sessions->add_event( $session, SessionEvents::CART_RESTORE_FAILED, $this->event_data( 0, $problems ) );
+			$this->sessions->save( $session );
+			$this->log( 'Restore link failed: WooCommerce refused every saved item', $session );
+			wc_add_notice( __( 'Sorry, the products in your saved cart are no longer available.', 'cartbay' ), 'error' );
+			$this->redirect( $this->fallback_url() );
+			return;
+		}
+
+		RestoredCheckout::remember( $session_id, $hash, $email );
+		$this->prefill_customer( $email );
+		$this->apply_coupon( (string) $session->get_meta( MetaKeys::COUPON_CODE ) );
+		WC()->cart->calculate_totals();
+
+		$this->sessions->add_event(
+			$session,
+			array() === $problems ? SessionEvents::CART_RESTORED : SessionEvents::CART_RESTORE_PARTIAL,
+			$this->event_data( $result['added'], $problems )
+		);
+		$this->sessions->save( $session );
+
+		if ( array() === $problems ) {
+			wc_add_notice( __( 'Welcome back! Your cart has been restored.', 'cartbay' ), 'success' );
+		} else {
+			$this->notify_partial( $problems );
+		}
+		$this->redirect( wc_get_checkout_url() );
+	}
+
+	/**
+	 * One notice listing what could not be restored as it was.
+	 *
+	 * @param array<int, array{product_id: int, name: string, reason: string}> $problems Problems.
+	 */
+	private function notify_partial( array $problems ): void {
+		$by_reason = array();
+		foreach ( $problems as $problem ) {
+			$by_reason[ $problem['reason'] ][] = '' !== $problem['name'] ? $problem['name'] : __( 'a product', 'cartbay' );
+		}
+		$sentences = array( __( 'Your cart has been restored, with some changes:', 'cartbay' ) );
+		foreach ( $by_reason as $reason => $names ) {
+			$list = esc_html( wc_format_list_of_items( array_unique( $names ) ) );
+			switch ( $reason ) {
+				case CartRestorer::OUT_OF_STOCK:
+					/* translators: %s: product names */
+					$sentences[] = sprintf( __( '%s is out of stock and was not added.', 'cartbay' ), $list );
+					break;
+				case CartRestorer::REDUCED:
+					/* translators: %s: product names */
+					$sentences[] = sprintf( __( 'Only part of the saved quantity of %s is in stock.', 'cartbay' ), $list );
+					break;
+				case CartRestorer::REPRICED:
+					/* translators: %s: product names */
+					$sentences[] = sprintf( __( 'The price of %s has changed since you saved your cart.', 'cartbay' ), $list );
+					break;
+				default:
+					/* translators: %s: product names */
+					$sentences[] = sprintf( __( '%s is no longer available and was not added.', 'cartbay' ), $list );
+			}
+		}
+		wc_add_notice( implode( ' ', $sentences ), 'notice' );
+	}
+
+	/**
+	 * A guest's checkout (classic and Block Checkout alike) starts with the session's email. A signed-in
+	 * shopper's account is never changed by a link.
+	 *
+	 * @param string $email Captured email.
+	 */
+	private function prefill_customer( string $email ): void {
+		$customer = WC()->customer;
+		if ( '' === $email || ! $customer instanceof \WC_Customer || 0 !== $customer->get_id() ) {
+			return;
+		}
+		$customer->set_billing_email( $email );
+		$customer->save();
+	}
+
+	/**
+	 * Applies the session's recovery coupon when WooCommerce (and CouponGuard) accept it now; quietly
+	 * skips an expired, used or refused one.
+	 *
+	 * @param string $code Coupon code ('' for none).
+	 */
+	private function apply_coupon( string $code ): void {
+		if ( '' === $code || WC()->cart->has_discount( $code ) || ! wc_get_coupon_id_by_code( $code ) ) {
+			return;
+		}
+		$valid = ( new \WC_Discounts( WC()->cart ) )->is_coupon_valid( new \WC_Coupon( $code ) );
+		if ( true === $valid ) {
+			WC()->cart->apply_coupon( $code );
+		}
+	}
+
+	/**
+	 * Event context: counts and product ids with reasons, never names or emails.
+	 *
+	 * @param int   $added    Lines added.
+	 * @param array $problems Problems.
+	 * @return array<string, mixed>
+	 */
+	private function event_data( int $added, array $problems ): array {
+		return array(
+			'added'    => $added,
+			'problems' => array_map(
+				static fn ( $p ) => array(
+					'product_id' => $p['product_id'],
+					'reason'     => $p['reason'],
+				),
+				$problems
+			),
+		);
+	}
+
+	/**
+	 * Refuses a link: nothing changes, the shopper gets a notice, the log gets the reason.
+	 *
+	 * @param string         $reason  Machine reason for the log.
+	 * @param \WC_Order|null $session Session the token named, if any (logged by order id).
+	 * @param string         $message Shopper notice (default: the link is not valid any more).
+	 */
+	private function refuse( string $reason, ?\WC_Order $session, string $message = '' ): void {
+		$this->log( sprintf( 'Restore link refused (%s)', $reason ), $session );
+		if ( WC()->session instanceof \WC_Session ) {
+			// A first-time visitor needs a session cookie, or the notice is gone before the next page.
+			if ( WC()->session instanceof \WC_Session_Handler && ! WC()->session->has_session() ) {
+				WC()->session->set_customer_session_cookie( true );
+			}
+			wc_add_notice( '' !== $message ? $message : __( 'This cart link has expired or is no longer valid. Your current cart has not been changed.', 'cartbay' ), 'notice' );
+		}
+		$this->redirect( $this->fallback_url() );
+	}
+
+	/**
+	 * Logs to WooCommerce's logger (source `cartbay`): a reason and the session's order id, never a token or email.
+	 *
+	 * @param string         $message Message.
+	 * @param \WC_Order|null $session Session, if known.
+	 */
+	private function log( string $message, ?\WC_Order $session ): void {
+		$suffix = null === $session ? '' : sprintf( ' (session order #%d)', $session->get_id() );
+		wc_get_logger()->info( $message . $suffix . '.', array( 'source' => 'cartbay' ) );
+	}
+
+	/**
+	 * Where a refused or failed restore lands: the cart page, else the shop, else home.
+	 */
+	private function fallback_url(): string {
+		foreach ( array( 'cart', 'shop' ) as $page ) {
+			$url = wc_get_page_permalink( $page );
+			if ( is_string( $url ) && '' !== $url ) {
+				return $url;
+			}
+		}
+		return home_url( '/' );
+	}
+
+	/**
+	 * Redirects and ends the request (the WooCommerce session is saved on shutdown).
+	 *
+	 * @param string $url Target on this site.
+	 */
+	private function redirect( string $url ): void {
+		wp_safe_redirect( $url );
+		exit;
+	}
+}

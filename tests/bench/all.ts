@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: every budget benchmark, one after the other, each on its own fresh store.
+ *
+ *   npm run bench [-- --n 200] [--hpos on] [--sessions 5000] [--sends 1000] [--only run|sequence]
+ *
+ * 1. tests/bench/run.ts       checkout bytes and capture server time (issue 3 budgets)
+ * 2. tests/bench/sequence.ts  fallback scanner backlog and concurrent sends (issue 4 budgets)
+ *
+ * Arguments go to both (each reads its own). Exits 1 when any budget is not met.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+let failed = 0;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+for (const script of ['run.ts', 'sequence.ts'].filter((s) => !only || s === `${only}.ts`)) {
+	console.log(`\n## ${script}`);
+	const result = spawnSync('npx', ['tsx', join(here, script), ...process.argv.slice(2)], { stdio: 'inherit' });
+	failed += result.status === 0 ? 0 : 1;
+}
+process.exit(failed > 0 ? 1 : 0);
