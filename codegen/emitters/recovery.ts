@@ -16,6 +16,8 @@ const values: readonly ValueConstant[] = [
 	{ name: 'SCAN_BATCH', value: recoveryWork.scanBatch, description: 'Sessions one abandonment scanner query loads at a time.' },
 	{ name: 'SCAN_TIME_BUDGET_SECONDS', value: recoveryWork.scanTimeBudgetSeconds, description: 'Seconds one scanner run works before handing the rest to an immediate continuation.' },
 	{ name: 'LOCK_STALE_SECONDS', value: recoveryWork.lockStaleSeconds, description: 'Age after which a job lock is considered left by a crashed run.' },
+	{ name: 'ATTRIBUTION_LOCK_SECONDS', value: recoveryWork.attributionLockSeconds, description: 'Age after which an order\'s attribution lock counts as left by a crashed request.' },
+	{ name: 'EMAIL_FALLBACK_CANDIDATES', value: recoveryWork.emailFallbackCandidates, description: 'Most abandoned sessions of one email the billing-email fallback looks at.' },
 	{ name: 'TEST_TRIGGER_DELAY_SECONDS', value: recoveryWork.testTriggerDelaySeconds, description: 'Delay of the email the Test Mode trigger schedules.' },
 ];
 

@@ -63,6 +63,16 @@ final class RecoverySchema {
 	public const LOCK_STALE_SECONDS = 600;
 
 	/**
+	 * Age after which an order's attribution lock counts as left by a crashed request.
+	 */
+	public const ATTRIBUTION_LOCK_SECONDS = 60;
+
+	/**
+	 * Most abandoned sessions of one email the billing-email fallback looks at.
+	 */
+	public const EMAIL_FALLBACK_CANDIDATES = 10;
+
+	/**
 	 * Delay of the email the Test Mode trigger schedules.
 	 */
 	public const TEST_TRIGGER_DELAY_SECONDS = 30;

@@ -27,6 +27,10 @@ export const recoveryWork = {
 	scanTimeBudgetSeconds: 20,
 	/** A job lock (scanner, one email step) older than this is from a crashed run and may be taken over. */
 	lockStaleSeconds: 600,
+	/** A paid order's attribution lock (payment callback vs thank-you page) is ignored after this many seconds. */
+	attributionLockSeconds: 60,
+	/** Most abandoned sessions of one email the billing-email fallback looks at. */
+	emailFallbackCandidates: 10,
 	/** The Test Mode trigger schedules email 1 this many seconds out. */
 	testTriggerDelaySeconds: 30,
 } as const;

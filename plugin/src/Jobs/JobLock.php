@@ -32,9 +32,10 @@ final class JobLock {
 	/**
 	 * Takes the lock; false when another run holds a fresh one.
 	 *
-	 * @param string $name Lock name.
+	 * @param string $name        Lock name.
+	 * @param int    $stale_after Seconds after which a held lock counts as left by a crashed run.
 	 */
-	public static function acquire( string $name ): bool {
+	public static function acquire( string $name, int $stale_after = RecoverySchema::LOCK_STALE_SECONDS ): bool {
 		global $wpdb;
 		$option = self::option( $name );
 		$now    = time();
@@ -45,7 +46,7 @@ final class JobLock {
 		}
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- reads the lock row itself, uncached on purpose.
 		$since = (int) $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM {$wpdb->options} WHERE option_name = %s", $option ) );
-		if ( $since > 0 && $now - $since > RecoverySchema::LOCK_STALE_SECONDS ) {
+		if ( $since > 0 && $now - $since > $stale_after ) {
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- compare-and-swap on the stale value: one run wins.
 			return 1 === (int) $wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->options} SET option_value = %s WHERE option_name = %s AND option_value = %s", (string) $now, $option, (string) $since ) );
 		}

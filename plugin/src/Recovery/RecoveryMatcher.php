@@ -13,7 +13,9 @@ use WPAnchorBay\CartBay\Email\EmailSequenceService;
 use WPAnchorBay\CartBay\Email\RecoveryLinks;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
+use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
+use WPAnchorBay\CartBay\Jobs\JobLock;
 use WPAnchorBay\CartBay\Notifications\NotificationLog;
 use WPAnchorBay\CartBay\Offers\CouponGuard;
 use WPAnchorBay\CartBay\Security\TokenHelper;
@@ -44,25 +46,10 @@ final class RecoveryMatcher {
 	private const PAID_STATUSES = array( 'processing', 'completed' );
 
 	/**
-	 * Seconds after which an attribution lock left by a crashed request is ignored.
-	 */
-	private const LOCK_SECONDS = 60;
-
-	/**
-	 * Prefix of the per-order attribution lock option.
-	 */
-	private const LOCK_PREFIX = 'cartbay_attributing_';
-
-	/**
 	 * Statuses a session found by a signal that links it to the order (id, token, coupon) may have; eligible()
 	 * decides. The email fallback looks at abandoned sessions only.
 	 */
 	private const LINKED_STATUSES = array( OrderStatuses::ABANDONED, OrderStatuses::CAPTURED );
-
-	/**
-	 * Most abandoned sessions of one email looked at by the email fallback.
-	 */
-	private const EMAIL_CANDIDATES = 10;
 
 	/**
 	 * Sessions.
@@ -124,7 +111,7 @@ final class RecoveryMatcher {
 		if ( ! $order instanceof \WC_Order || CARTBAY_CREATED_VIA === $order->get_created_via() || $this->already_attributed( $order ) ) {
 			return null;
 		}
-		if ( ! $this->lock( $order->get_id() ) ) {
+		if ( ! JobLock::acquire( 'attribute|' . $order->get_id(), RecoverySchema::ATTRIBUTION_LOCK_SECONDS ) ) {
 			return null;
 		}
 		try {
@@ -135,7 +122,7 @@ final class RecoveryMatcher {
 			$this->record( $match[0], $order, $match[1] );
 			return $match[0];
 		} finally {
-			$this->unlock( $order->get_id() );
+			JobLock::release( 'attribute|' . $order->get_id() );
 		}
 	}
 
@@ -205,7 +192,7 @@ final class RecoveryMatcher {
 			array(
 				'status'      => array( OrderStatuses::ABANDONED ),
 				'created_via' => CARTBAY_CREATED_VIA,
-				'limit'       => self::EMAIL_CANDIDATES,
+				'limit'       => RecoverySchema::EMAIL_FALLBACK_CANDIDATES,
 				'orderby'     => 'date',
 				'order'       => 'DESC',
 			) + OrderMetaQuery::args(
@@ -316,31 +303,5 @@ final class RecoveryMatcher {
 	 */
 	private function already_attributed( \WC_Order $order ): bool {
 		return '' !== (string) $order->get_meta( MetaKeys::ATTRIBUTED_SESSION_ID );
-	}
-
-	/**
-	 * Takes the order's attribution lock (add_option() is atomic: the option name is a unique key).
-	 *
-	 * @param int $order_id Order id.
-	 */
-	private function lock( int $order_id ): bool {
-		$name = self::LOCK_PREFIX . $order_id;
-		if ( add_option( $name, time(), '', false ) ) {
-			return true;
-		}
-		if ( (int) get_option( $name ) < time() - self::LOCK_SECONDS ) {
-			delete_option( $name );
-			return add_option( $name, time(), '', false );
-		}
-		return false;
-	}
-
-	/**
-	 * Releases the order's attribution lock.
-	 *
-	 * @param int $order_id Order id.
-	 */
-	private function unlock( int $order_id ): void {
-		delete_option( self::LOCK_PREFIX . $order_id );
 	}
 }

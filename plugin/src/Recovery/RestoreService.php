@@ -30,11 +30,6 @@ defined( 'ABSPATH' ) || exit;
 final class RestoreService {
 
 	/**
-	 * Tokens are 43 URL-safe base64 characters (TokenHelper::generate()); anything far off is refused unhashed.
-	 */
-	private const TOKEN_PATTERN = '/^[A-Za-z0-9_-]{16,128}$/';
-
-	/**
 	 * Sessions.
 	 *
 	 * @var SessionRepository
@@ -101,7 +96,7 @@ final class RestoreService {
 			return;
 		}
 
-		$hash    = 1 === preg_match( self::TOKEN_PATTERN, $token ) ? TokenHelper::hash( $token ) : '';
+		$hash    = TokenHelper::is_well_formed( $token ) ? TokenHelper::hash( $token ) : '';
 		$session = '' === $hash ? null : $this->sessions->find_by_token_hash( MetaKeys::TOKEN_HASH, $hash );
 		$grant   = null === $session ? null : RecoveryLinks::restore_grant( $session, $hash );
 		if ( null === $session || null === $grant ) {

@@ -28,11 +28,6 @@ defined( 'ABSPATH' ) || exit;
 final class UnsubscribeService {
 
 	/**
-	 * Tokens are URL-safe base64 (TokenHelper::generate()); anything else is refused unhashed.
-	 */
-	private const TOKEN_PATTERN = '/^[A-Za-z0-9_-]{16,128}$/';
-
-	/**
 	 * Most other live sessions of the same email suppressed along with the clicked one.
 	 */
 	private const SIBLING_LIMIT = 50;
@@ -109,7 +104,7 @@ final class UnsubscribeService {
 			return;
 		}
 
-		$hash    = 1 === preg_match( self::TOKEN_PATTERN, $token ) ? TokenHelper::hash( $token ) : '';
+		$hash    = TokenHelper::is_well_formed( $token ) ? TokenHelper::hash( $token ) : '';
 		$session = '' === $hash ? null : $this->sessions->find_by_token_hash( MetaKeys::UNSUB_TOKEN_HASH, $hash );
 		$email   = null === $session ? '' : $this->email_of( $session );
 		if ( null === $session || '' === $email ) {

@@ -23,6 +23,16 @@ final class TokenHelper {
 	}
 
 	/**
+	 * Whether a presented token could be one of ours (URL-safe base64, sane length): anything else is
+	 * refused before it is hashed or looked up.
+	 *
+	 * @param string $token Token from a link.
+	 */
+	public static function is_well_formed( string $token ): bool {
+		return 1 === preg_match( '/^[A-Za-z0-9_-]{16,128}$/', $token );
+	}
+
+	/**
 	 * SHA-256 of a token, as stored.
 	 *
 	 * @param string $token Raw token.
