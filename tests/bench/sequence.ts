@@ -37,14 +37,12 @@ function lastJson<T>(stdout: string): T {
 /** PHP: `$count` sessions of `$status` from `$offset`, idle 31 minutes (or abandoned 4 days ago, sequence queued). */
 const MAKE_SESSIONS = (count: number, offset: number, abandoned: boolean) => `
 $sequence = \\WPAnchorBay\\CartBay\\Core\\Plugin::instance()->service( \\WPAnchorBay\\CartBay\\Email\\EmailSequenceService::class );
+$sessions = \\WPAnchorBay\\CartBay\\Core\\Plugin::instance()->service( \\WPAnchorBay\\CartBay\\Data\\SessionRepository::class );
 $products = wc_get_products( array( 'limit' => 2, 'type' => 'simple', 'return' => 'ids' ) );
 for ( $i = ${offset}; $i < ${offset + count}; $i++ ) {
 	$email = "bench$i@example.test";
-	$order = new WC_Order();
-	$order->set_created_via( 'cartbay' );
+	$order = $sessions->create(); // As capture makes them (a new session id, the lean first save).
 	$order->set_status( ${abandoned ? "'cartbay-abandoned'" : "'cartbay-captured'"} );
-	$order->set_billing_email( $email );
-	$order->update_meta_data( '_cartbay_session_id', wp_generate_password( 32, false, false ) );
 	$order->update_meta_data( '_cartbay_email', $email );
 	$order->update_meta_data( '_cartbay_email_hash', hash( 'sha256', $email ) );
 	$order->update_meta_data( '_cartbay_source', 'classic' );
@@ -53,7 +51,7 @@ for ( $i = ${offset}; $i < ${offset + count}; $i++ ) {
 	$order->update_meta_data( '_cartbay_captured_at', time() - 5 * DAY_IN_SECONDS );
 	$order->update_meta_data( '_cartbay_last_activity_at', time() - ${abandoned ? '5 * DAY_IN_SECONDS' : '31 * MINUTE_IN_SECONDS'} );
 	${abandoned ? "$order->update_meta_data( '_cartbay_abandoned_at', time() - 4 * DAY_IN_SECONDS ); $sequence->start( $order );" : ''}
-	$order->save();
+	$sessions->save( $order );
 	if ( 0 === $i % 100 ) { wp_cache_flush_runtime(); }
 }
 echo json_encode( ${count} ), "\\n";`;

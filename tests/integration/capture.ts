@@ -6,58 +6,12 @@ import { captureLimits } from '../../plugin/schema';
 import { freePort, startServer, type Site } from '../store';
 import { captureCorpus } from './capture-corpus';
 import { type Checks, lastJson, phpString } from './harness';
+import { HttpShopper as Browser } from './http-shopper';
 
 const RATE_LIMIT_MU_PLUGIN = `<?php
 // Test store only: the capture rate limit is exercised separately; scenarios send many requests.
 add_filter( 'cartbay_rate_limit', static fn ( $limit ) => isset( $_SERVER['HTTP_X_CARTBAY_TEST_LIMIT'] ) ? $limit : 100000 );
 `;
-
-/** A browser-like cookie jar over fetch. */
-class Browser {
-	private cookies = new Map<string, string>();
-
-	constructor(private readonly base: string) {}
-
-	async get(path: string): Promise<Response> {
-		const response = await fetch(`${this.base}${path}`, { redirect: 'manual', headers: this.headers() });
-		this.remember(response);
-		await response.text();
-		return response;
-	}
-
-	async capture(body: unknown, extra: Record<string, string> = {}): Promise<{ status: number; data: Record<string, unknown>; retryAfter: string | null }> {
-		return this.post('/wp-json/cartbay/v1/capture', typeof body === 'string' ? body : JSON.stringify(body), 'application/json', extra);
-	}
-
-	async post(path: string, body: string, contentType: string, extra: Record<string, string> = {}) {
-		const response = await fetch(`${this.base}${path}`, {
-			method: 'POST',
-			headers: { ...this.headers(), 'Content-Type': contentType, ...extra },
-			body,
-		});
-		this.remember(response);
-		const text = await response.text();
-		let data: Record<string, unknown> = {};
-		try {
-			data = JSON.parse(text) as Record<string, unknown>;
-		} catch {
-			data = { unparsed: text.slice(0, 300) };
-		}
-		return { status: response.status, data, retryAfter: response.headers.get('retry-after') };
-	}
-
-	private headers(): Record<string, string> {
-		return this.cookies.size > 0 ? { Cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {};
-	}
-
-	private remember(response: Response): void {
-		for (const cookie of response.headers.getSetCookie()) {
-			const [pair = ''] = cookie.split(';');
-			const [name = '', value = ''] = pair.split('=');
-			this.cookies.set(name.trim(), value);
-		}
-	}
-}
 
 interface SessionRow {
 	id: number;
