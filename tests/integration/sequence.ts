@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { campaign, emailSteps, notificationRetry, recoveryCoupons, recoveryWork } from '../../plugin/schema';
-import type { MailRecord, Site } from '../store';
+import { freePort, type MailRecord, type Site, startServer } from '../store';
+import { HttpShopper } from './http-shopper';
 import { type Checks, lastJson, phpString } from './harness';
 
 const SERVICE = (cls: string) => `\\WPAnchorBay\\CartBay\\Core\\Plugin::instance()->service( \\WPAnchorBay\\CartBay\\${cls}::class )`;
@@ -216,6 +217,31 @@ $o->save();
 do_action( 'cartbay_detect_abandonment' );`);
 		const rearmed = await state(site, back.id);
 		t.equal('re-abandoned: three new queued records, three jobs', [rearmed.notifications.filter((n) => n.status === 'queued').length, rearmed.pending.length], [3, 3]);
+	});
+
+	await t.group('withdrawing consent after abandonment deletes the session and cancels its pending sends', async () => {
+		// Capture over real HTTP (the withdrawal must come from the browser session that owns the capture).
+		await site.runPhpOrThrow(`file_put_contents( WPMU_PLUGIN_DIR . '/cartbay-test-rate-limit.php', "<?php add_filter( 'cartbay_rate_limit', fn () => 100000 );" );`);
+		const products = (await site.info()).woocommerce?.products ?? {};
+		const server = await startServer(site, await freePort());
+		try {
+			const shopper = new HttpShopper(server.url.replace(/\/$/, ''));
+			await shopper.get(`/?add-to-cart=${products['CB-MUG']}`);
+			const captured = await shopper.capture({ email: 'seq-withdraw@example.test', consent: true, source: 'classic' });
+			const sessionId = String(captured.data.session_id ?? '');
+			const id = await php<number>(site, `
+$o = ${SERVICE('Data\\SessionRepository')}->find( ${phpString(sessionId)} );
+$o->update_meta_data( '_cartbay_last_activity_at', time() - 31 * MINUTE_IN_SECONDS );
+$o->save_meta_data();
+do_action( 'cartbay_detect_abandonment' );
+echo json_encode( $o->get_id() ), "\\n";`);
+			const before = await state(site, id);
+			const withdrawn = await shopper.capture({ consent: false, source: 'classic', session_id: sessionId });
+			const after = await php<{ exists: boolean; pending: number }>(site, `echo wp_json_encode( array( 'exists' => (bool) wc_get_order( ${id} ), 'pending' => count( cartbay_it_pending( ${phpString(sessionId)} ) ) ) ), "\\n";`);
+			t.equal('abandoned with three pending sends, then withdrawn: 200, session gone, nothing pending', [before.status, before.pending.length, withdrawn.status, after.exists, after.pending], ['cartbay-abandoned', 3, 200, false, 0]);
+		} finally {
+			await server.stop();
+		}
 	});
 
 	await t.group('sending off: abandoned for reporting, no job, no notification, no email', async () => {
