@@ -569,7 +569,7 @@ echo "1\\n";`);
 			]);
 		});
 
-		await t.group('restore → Store API checkout → paid: recovered by the link; also after a capture reactivated the session', async () => {
+		await t.group('restore → Store API checkout → paid: recovered by the link; also with a capture on the restored checkout', async () => {
 			const email = address('checkout');
 			const fixture = await session({ email, items: [['CB-HOODIE', 1], ['CB-TEE-M', 1]] });
 			const token = tokenOf(fixture.restore, RESTORE);
@@ -609,7 +609,7 @@ echo wp_json_encode( array( 'total' => $o ? $o->get_total() : '', 'status' => $o
 			const reactivated = await state(second.id);
 			const paid = await other.checkout(edited);
 			const final = await state(second.id);
-			t.equal('a capture on the restored checkout reactivated it; the paid order still recovers it', [captured.status, reactivated.status, paid.status, final.status], [200, STATUS.captured, 200, STATUS.recovered]);
+			t.equal('a capture on the restored checkout keeps the session abandoned (its recovery is under way); the paid order recovers it', [captured.status, reactivated.status, paid.status, final.status], [200, STATUS.abandoned, 200, STATUS.recovered]);
 			// The race a real browser can produce: the capture lands after the order was created (so the order
 			// carries only the restore identity) and before it is paid.
 			const racer = address('race');
@@ -635,7 +635,7 @@ $order->save();
 $order->payment_complete();
 echo "1\n";`);
 			const thirdFinal = await state(third.id);
-			t.equal('captured again after the order was created: still recovered by its restore token', [raced.status, thirdFinal.status, thirdFinal.meta[META.RECOVERY_METHOD!], thirdFinal.pending_sends], [STATUS.captured, STATUS.recovered, 'restore_token', 0]);
+			t.equal('a capture after the order was created: still abandoned, then recovered by its restore token', [raced.status, thirdFinal.status, thirdFinal.meta[META.RECOVERY_METHOD!], thirdFinal.pending_sends], [STATUS.abandoned, STATUS.recovered, 'restore_token', 0]);
 			t.check('attributed by session id or restore token, not completed_before_abandonment', ['session_id', 'restore_token'].includes(String(final.meta[META.RECOVERY_METHOD!])) && !final.events.includes(EVENT.COMPLETED_BEFORE_ABANDONMENT ?? 'completed_before_abandonment'), final.events);
 		});
 

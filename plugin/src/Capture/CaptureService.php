@@ -12,6 +12,7 @@ use WPAnchorBay\CartBay\Generated\CaptureSchema;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Notifications\NotificationLog;
+use WPAnchorBay\CartBay\Recovery\RestoredCheckout;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Generated\WcSessionKeys;
 use WPAnchorBay\CartBay\Recovery\AbandonmentScheduler;
@@ -114,8 +115,11 @@ final class CaptureService {
 			return wp_generate_password( CaptureSchema::SESSION_ID_LENGTH, false, false );
 		}
 
-		$order       = $order ?? $this->sessions->create();
-		$reactivated = ! $is_new && 'wc-' . $order->get_status() === OrderStatuses::ABANDONED;
+		$order = $order ?? $this->sessions->create();
+		// A checkout rebuilt by this session's restore link is the recovery under way: the session stays
+		// abandoned (its order will be attributed to it), only its activity and cart are updated.
+		$restored    = ! $is_new && RestoredCheckout::session_id() === (string) $order->get_meta( MetaKeys::SESSION_ID );
+		$reactivated = ! $is_new && ! $restored && 'wc-' . $order->get_status() === OrderStatuses::ABANDONED;
 		$changed     = $is_new || $reactivated
 			|| $order->get_meta( MetaKeys::EMAIL_HASH ) !== $email_hash
 			|| $order->get_meta( MetaKeys::CART_HASH ) !== CartSnapshot::hash( $snapshot );
