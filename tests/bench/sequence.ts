@@ -70,8 +70,10 @@ add_action( 'action_scheduler_after_execute', function ( $id ) use ( &$scans ) {
 	if ( $scans && ! isset( $scans[ count( $scans ) - 1 ]['ended'] ) ) { $scans[ count( $scans ) - 1 ]['ended'] = microtime( true ); }
 } );
 $captured = fn () => count( wc_get_orders( array( 'status' => 'cartbay-captured', 'created_via' => 'cartbay', 'limit' => -1, 'return' => 'ids' ) ) );
+// A scanner run (the recurring one, or a continuation it left) is due.
+$scanner_due = fn () => (bool) as_get_scheduled_actions( array( 'hook' => 'cartbay_detect_abandonment', 'status' => ActionScheduler_Store::STATUS_PENDING, 'date' => as_get_datetime_object(), 'date_compare' => '<=', 'per_page' => 1 ), 'ids' );
 $began = microtime( true );
-while ( $captured() > 0 && microtime( true ) - $began < ${SCAN_WINDOW_SECONDS} ) {
+while ( $scanner_due() && microtime( true ) - $began < ${SCAN_WINDOW_SECONDS} ) {
 	ActionScheduler_QueueRunner::instance()->run( 'CartBay bench' );
 }
 $ended = microtime( true );

@@ -23,6 +23,11 @@ defined( 'ABSPATH' ) || exit;
 final class SessionRepository {
 
 	/**
+	 * WooCommerce Analytics' order import scheduler (internal to WooCommerce: only ever looked up by name).
+	 */
+	private const ANALYTICS_ORDERS_SCHEDULER = 'Automattic\\WooCommerce\\Internal\\Admin\\Schedulers\\OrdersScheduler';
+
+	/**
 	 * Sessions deleted per prune run, so one run stays short; the daily job catches up.
 	 */
 	private const PRUNE_BATCH = 200;
@@ -197,11 +202,33 @@ final class SessionRepository {
 		if ( '' !== $email ) {
 			$order->set_billing_email( $email );
 		}
+		// Sessions are excluded from WooCommerce Analytics, so the import job WooCommerce schedules for every
+		// updated order would load each session only to skip it: not scheduled for them.
+		$import   = array( self::ANALYTICS_ORDERS_SCHEDULER, 'possibly_schedule_import' );
+		$priority = has_action( 'woocommerce_update_order', $import );
+		if ( false !== $priority ) {
+			remove_action( 'woocommerce_update_order', $import, $priority );
+		}
+		try {
+			$this->save_order( $order );
+		} finally {
+			if ( false !== $priority ) {
+				add_action( 'woocommerce_update_order', $import, $priority );
+			}
+		}
+	}
+
+	/**
+	 * The save itself; a new session's first save skips posts storage's slug and meta lookups whose answers
+	 * are known.
+	 *
+	 * @param \WC_Order $order Session order.
+	 */
+	private function save_order( \WC_Order $order ): void {
 		if ( $order->get_id() ) {
 			$order->save();
 			return;
 		}
-		// A new session's first save: skip posts storage's slug and meta lookups whose answers are known.
 		$insert = new LeanOrderInsert();
 		$insert->arm();
 		try {
