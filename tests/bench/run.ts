@@ -14,14 +14,11 @@
  *
  * Prints `skipped: why` when the store, Chromium or dist/cartbay is missing; exits 1 when over budget.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { captureClient, plugin } from '../../plugin/schema';
 import { addToCart } from '../e2e/checkout';
-import { DIST_PLUGIN, PLUGIN_FILE, skipReason, startBrowser, startStore, type StoreEnv, type StoreInfo } from '../e2e/env';
-import { createSite, startServer } from '../store';
+import { skipReason, startBrowser, startStore, type StoreEnv } from '../e2e/env';
 
 const BYTE_BUDGET = { classic: 1200, block: 1500 } as const;
 const TIME_BUDGET = { create: 1.5, update: 1.2 } as const;
@@ -214,49 +211,6 @@ async function measureTimes(store: StoreEnv, n: number): Promise<Record<'cart' |
 	};
 }
 
-// ---- store -------------------------------------------------------------------------------------------
-
-/**
- * The E2E store (HPOS off), or the same store with HPOS order tables: the E2E environment has no HPOS
- * option, so that one is built here the same way (fresh site, the rate-limit mu-plugin, dist linked, 4 workers).
- */
-async function benchStore(hpos: boolean, log: (line: string) => void): Promise<StoreEnv> {
-	if (!hpos) {
-		return startStore({ log });
-	}
-	const dir = mkdtempSync(join(tmpdir(), 'cartbay-bench-'));
-	rmSync(dir, { recursive: true, force: true });
-	const site = await createSite({ dir, url: 'http://127.0.0.1:8900', hpos: true });
-	log(`site created with HPOS on (${dir})`);
-	writeFileSync(
-		join(site.paths.muPlugins, 'cartbay-e2e.php'),
-		"<?php\n/**\n * Plugin Name: CartBay bench\n * Description: Every bench request comes from 127.0.0.1.\n */\nadd_filter( 'cartbay_rate_limit', fn () => 100000 );\n"
-	);
-	await site.linkPlugin(DIST_PLUGIN, 'cartbay');
-	await site.activatePlugin(PLUGIN_FILE);
-	const server = await startServer(site, undefined, { workers: 4, warmUp: true });
-	log(`server ${server.url} up`);
-	const raw = await site.info();
-	const info: StoreInfo = { products: raw.woocommerce?.products ?? {}, pages: raw.woocommerce?.pages ?? {} };
-	let closed = false;
-	return {
-		site,
-		server,
-		url: server.url,
-		info,
-		async close() {
-			if (closed) {
-				return;
-			}
-			closed = true;
-			await server.stop();
-			if (!process.env.CARTBAY_E2E_KEEP) {
-				rmSync(dir, { recursive: true, force: true });
-			}
-		},
-	};
-}
-
 // ---- main --------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
@@ -271,7 +225,7 @@ async function main(): Promise<number> {
 		throw new Error(`--hpos takes on or off, not ${hposArg}`);
 	}
 	const hpos = hposArg === 'on';
-	const store = await benchStore(hpos, (line) => console.log(`# ${line}`));
+	const store = await startStore({ hpos, log: (line) => console.log(`# ${line}`) });
 	const over: string[] = [];
 	const report: Record<string, unknown> = { hpos };
 	try {

@@ -72,14 +72,14 @@ export interface StoreEnv {
 	close(): Promise<void>;
 }
 
-/** A fresh store (HPOS off) with dist/cartbay linked and active, the rate-limit mu-plugin, and a server. */
-export async function startStore(options: { workers?: number; log?: (line: string) => void } = {}): Promise<StoreEnv> {
+/** A fresh store (HPOS off unless asked) with dist/cartbay linked and active, the rate-limit mu-plugin, and a server. */
+export async function startStore(options: { workers?: number; hpos?: boolean; log?: (line: string) => void } = {}): Promise<StoreEnv> {
 	const log = options.log ?? (() => undefined);
 	const dir = mkdtempSync(join(tmpdir(), 'cartbay-e2e-'));
 	rmSync(dir, { recursive: true, force: true });
 	let t = performance.now();
-	const site = await createSite({ dir, url: 'http://127.0.0.1:8900', hpos: false });
-	log(`site created in ${ms(t)} (${dir})`);
+	const site = await createSite({ dir, url: 'http://127.0.0.1:8900', hpos: options.hpos ?? false });
+	log(`site created in ${ms(t)} with HPOS ${options.hpos ? 'on' : 'off'} (${dir})`);
 	t = performance.now();
 	writeFileSync(join(site.paths.muPlugins, 'cartbay-e2e.php'), MU_PLUGIN);
 	await site.linkPlugin(DIST_PLUGIN, 'cartbay');
