@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { jobs } from '../../plugin/schema';
 import { phpUnavailableReason } from '../php-runtime';
 import { createSite, ensureCache, type Site } from '../store';
+import { lastJson } from '../integration/harness';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SCAN_WINDOW_SECONDS = (jobs.find((j) => j.hook === 'cartbay_detect_abandonment') as { intervalSeconds: number }).intervalSeconds;
@@ -27,11 +28,6 @@ const SCAN_WINDOW_SECONDS = (jobs.find((j) => j.hook === 'cartbay_detect_abandon
 function arg(name: string, fallback: string): string {
 	const i = process.argv.indexOf(`--${name}`);
 	return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
-
-function lastJson<T>(stdout: string): T {
-	const line = stdout.trim().split('\n').pop() ?? '';
-	return JSON.parse(line) as T;
 }
 
 /** PHP: `$count` sessions of `$status` from `$offset`, idle 31 minutes (or abandoned 4 days ago, sequence queued). */
@@ -165,7 +161,7 @@ async function main(): Promise<number> {
 			site.runPhpOrThrow(SEND_RUNNER, { timeoutMs: 1_000_000 }),
 			site.runPhpOrThrow(SEND_RUNNER, { timeoutMs: 1_000_000 }),
 		]).then((outs) => outs.map((o) => lastJson<{ ran: number; seconds: number; peak_mb: number }>(o)));
-		const mails = site.readMail().filter((m) => JSON.stringify(m.to).includes('bench'));
+		const mails = site.readMailTo('bench');
 		const unique = new Set(mails.map((m) => `${JSON.stringify(m.to)}|${m.subject}`)).size;
 		const states = lastJson<Record<string, number>>(await site.runPhpOrThrow(NOTIFICATION_STATES, { timeoutMs: 600_000 }));
 		const expected = overdue * 3;

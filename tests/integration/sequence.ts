@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { campaign, emailSteps, notificationRetry, recoveryCoupons, recoveryWork } from '../../plugin/schema';
-import { freePort, type MailRecord, type Site, startServer } from '../store';
+import { freePort, type Site, startServer } from '../store';
 import { HttpShopper } from './http-shopper';
 import { type Checks, lastJson, phpString } from './harness';
 
@@ -93,9 +93,6 @@ async function abandonedSession(site: Site, email: string): Promise<SessionState
 	return state(site, id);
 }
 
-function mailsTo(site: Site, email: string): MailRecord[] {
-	return site.readMail().filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((to) => String(to).includes(email)));
-}
 
 /** Runs due CartBay jobs as a queue that was stopped until `hours` from now would. */
 async function runQueue(site: Site, hours: number): Promise<void> {
@@ -127,7 +124,7 @@ export async function sequenceScenarios(t: Checks, site: Site): Promise<void> {
 		await runQueue(site, 80);
 		await runQueue(site, 80); // Resumed twice: nothing is sent again.
 		const after = await state(site, s.id);
-		const mails = mailsTo(site, 'seq-b@example.test');
+		const mails = site.readMailTo('seq-b@example.test');
 		const blogname = await php<string>(site, `echo wp_json_encode( get_option( 'blogname' ) ), "\\n";`);
 		t.equal('three emails, steps 1 → 3, default subjects', mails.map((m) => m.subject), emailSteps.map((e) => e.defaults.subject.replace('{site_title}', blogname)));
 		t.equal('every notification sent after queued and attempted, one attempt each', after.notifications.map((n) => [n.step, n.status, n.attempts, Boolean(n.timestamps.queued && n.timestamps.attempted && n.timestamps.sent)]), [
@@ -198,7 +195,7 @@ echo json_encode( count( $ids ) ), "\n";`);
 		await runQueue(site, 80);
 		const m = await state(site, moved.id);
 		const su = await state(site, suppressed.id);
-		t.equal('no email to a recovered session or a suppressed address', [mailsTo(site, 'seq-moved@example.test').length, mailsTo(site, 'seq-suppressed@example.test').length], [0, 0]);
+		t.equal('no email to a recovered session or a suppressed address', [site.readMailTo('seq-moved@example.test').length, site.readMailTo('seq-suppressed@example.test').length], [0, 0]);
 		t.equal('their notifications are canceled with why', [m.notifications.map((n) => n.cancel_reason), su.notifications.map((n) => n.cancel_reason)], [
 			['session_cartbay-recovered', 'session_cartbay-recovered', 'session_cartbay-recovered'],
 			['suppressed', 'suppressed', 'suppressed'],
@@ -249,7 +246,7 @@ echo json_encode( $o->get_id() ), "\\n";`);
 		await site.runPhpOrThrow(`update_option( 'cartbay_campaign_settings', array_merge( get_option( 'cartbay_campaign_settings', array() ), array( 'enabled' => false ) ) );`);
 		const s = await abandonedSession(site, 'seq-off@example.test');
 		await runQueue(site, 80);
-		t.check('abandoned, nothing scheduled or sent', JSON.stringify([s.status, s.pending.length, s.notifications.length, mailsTo(site, 'seq-off@example.test').length]) === JSON.stringify(['cartbay-abandoned', 0, 0, 0]), s);
+		t.check('abandoned, nothing scheduled or sent', JSON.stringify([s.status, s.pending.length, s.notifications.length, site.readMailTo('seq-off@example.test').length]) === JSON.stringify(['cartbay-abandoned', 0, 0, 0]), s);
 		await site.runPhpOrThrow(`delete_option( 'cartbay_campaign_settings' );`);
 	});
 
@@ -286,14 +283,14 @@ echo wp_json_encode( array( 'status' => $response->get_status(), 'data' => rest_
 		const due = Date.parse(String(on.data.scheduled_at)) / 1000 - Date.now() / 1000;
 		t.check(`trigger → 201, email 1 due in ~${recoveryWork.testTriggerDelaySeconds} s`, on.status === 201 && Math.abs(due - recoveryWork.testTriggerDelaySeconds) < 10, on);
 		await site.runDueActions({ group: 'cartbay', hooks: ['cartbay_send_recovery_email'], until: new Date(Date.now() + 60_000) });
-		t.equal('the dummy session\'s email 1 arrives', mailsTo(site, 'trigger@example.test').length, 1);
+		t.equal('the dummy session\'s email 1 arrives', site.readMailTo('trigger@example.test').length, 1);
 		const bad = await rest('/test/trigger', { email: 'not-an-email' });
 		t.equal('invalid email → 400 rest_invalid_param', [bad.status, bad.data.code], [400, 'rest_invalid_param']);
 
 		const basic = await rest('/test/email', { email: 'delivery@example.test' });
 		const preview = await rest('/test/email', { email: 'preview@example.test', step: 3 });
 		t.equal('basic test and step-3 preview → 200 sent', [basic.status, basic.data.sent, preview.status, preview.data.step], [200, true, 200, 3]);
-		const previewMail = mailsTo(site, 'preview@example.test')[0];
+		const previewMail = site.readMailTo('preview@example.test')[0];
 		t.check('the preview is email 3 with a sample coupon and no live token', Boolean(previewMail?.subject.startsWith('Last chance')) && (previewMail?.message ?? '').includes(`${recoveryCoupons.codePrefix}PREVIEW`) && !(previewMail?.message ?? '').includes('cartbay_restore='), previewMail?.subject);
 		const step9 = await rest('/test/email', { step: 9 });
 		t.equal('step out of range → 400', [step9.status, step9.data.code], [400, 'rest_invalid_param']);
@@ -312,7 +309,7 @@ echo wp_json_encode( array( 'status' => $response->get_status(), 'data' => rest_
 			site.runDueActions({ group: 'cartbay', hooks: ['cartbay_send_recovery_email'], until }),
 			site.runDueActions({ group: 'cartbay', hooks: ['cartbay_send_recovery_email'], until }),
 		]);
-		const mails = site.readMail().filter((m) => JSON.stringify(m.to).includes('race'));
+		const mails = site.readMailTo('race');
 		const keys = mails.map((m) => `${JSON.stringify(m.to)}|${m.subject}`);
 		t.equal(`${count * 3} emails, no duplicate`, [mails.length, new Set(keys).size], [count * 3, count * 3]);
 	});

@@ -228,6 +228,11 @@ export class Site {
 			.map( ( line ) => JSON.parse( line ) as MailRecord );
 	}
 
+	/** Captured wp_mail() calls with a recipient containing `address`, oldest first. */
+	readMailTo( address: string ): MailRecord[] {
+		return this.readMail().filter( ( mail ) => ( Array.isArray( mail.to ) ? mail.to : [ mail.to ] ).some( ( to ) => String( to ).includes( address ) ) );
+	}
+
 	async clearMail(): Promise<void> {
 		await writeFile( this.paths.mailFile, '' );
 	}

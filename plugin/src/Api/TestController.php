@@ -164,8 +164,7 @@ final class TestController {
 		if ( ! $mail instanceof AbstractCartBayRecoveryEmail ) {
 			return false;
 		}
-		$steps     = array_values( $this->settings->get_campaign()['steps'] );
-		$has_offer = ! empty( $steps[ $step - 1 ]['coupon_enabled'] );
+		$has_offer = $this->sequence->step_has_coupon( $step );
 		return $mail->trigger(
 			array(
 				'email'           => $email,

@@ -8,10 +8,10 @@
 namespace WPAnchorBay\CartBay\Capture;
 
 use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Email\EmailSequenceService;
 use WPAnchorBay\CartBay\Generated\CaptureSchema;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
-use WPAnchorBay\CartBay\Notifications\NotificationLog;
 use WPAnchorBay\CartBay\Recovery\RestoredCheckout;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Generated\WcSessionKeys;
@@ -58,18 +58,27 @@ final class CaptureService {
 	private $suppressions;
 
 	/**
+	 * The recovery sequence (stopped when a shopper comes back to checkout).
+	 *
+	 * @var EmailSequenceService
+	 */
+	private $sequence;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param SettingsRepository   $settings     Settings.
 	 * @param SessionRepository    $sessions     Sessions.
 	 * @param AbandonmentScheduler $abandonment  Abandonment checks.
 	 * @param SuppressionList      $suppressions Suppressed emails.
+	 * @param EmailSequenceService $sequence     Recovery sequence.
 	 */
-	public function __construct( SettingsRepository $settings, SessionRepository $sessions, AbandonmentScheduler $abandonment, SuppressionList $suppressions ) {
+	public function __construct( SettingsRepository $settings, SessionRepository $sessions, AbandonmentScheduler $abandonment, SuppressionList $suppressions, EmailSequenceService $sequence ) {
 		$this->settings     = $settings;
 		$this->sessions     = $sessions;
 		$this->abandonment  = $abandonment;
 		$this->suppressions = $suppressions;
+		$this->sequence     = $sequence;
 	}
 
 	/**
@@ -132,8 +141,7 @@ final class CaptureService {
 		if ( $reactivated ) {
 			// Back at checkout after abandonment: the sequence stops and the session is live again.
 			$order->set_status( OrderStatuses::CAPTURED );
-			$this->sessions->cancel_jobs( (string) $order->get_meta( MetaKeys::SESSION_ID ) );
-			NotificationLog::cancel_pending( $order, 'reactivated' );
+			$this->sequence->stop( $order, 'reactivated' );
 		}
 		if ( $is_new || $reactivated ) {
 			$this->sessions->save( $order );

@@ -142,7 +142,8 @@ final class Plugin {
 				$this->service( SettingsRepository::class ),
 				$this->service( SessionRepository::class ),
 				$this->service( AbandonmentScheduler::class ),
-				$this->service( SuppressionList::class )
+				$this->service( SuppressionList::class ),
+				$this->service( EmailSequenceService::class )
 			),
 			CaptureController::class    => fn () => new CaptureController( $this->service( CaptureService::class ) ),
 			RestoreService::class       => fn () => new RestoreService(

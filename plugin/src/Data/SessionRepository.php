@@ -13,6 +13,7 @@ use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\ScheduledJobs;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
+use WPAnchorBay\CartBay\Security\TokenHelper;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
 
 defined( 'ABSPATH' ) || exit;
@@ -132,21 +133,53 @@ final class SessionRepository {
 	}
 
 	/**
+	 * Sessions of an email in some statuses, newest first.
+	 *
+	 * @param string   $email    Email address (matched by its hash).
+	 * @param string[] $statuses Statuses.
+	 * @param int      $limit    Most sessions returned.
+	 * @return \WC_Order[]
+	 */
+	public function find_by_email( string $email, array $statuses, int $limit ): array {
+		return $this->query(
+			$statuses,
+			array(
+				array(
+					'key'   => MetaKeys::EMAIL_HASH,
+					'value' => TokenHelper::email_hash( $email ),
+				),
+			),
+			$limit
+		);
+	}
+
+	/**
 	 * The newest CartBay session matching a meta query.
 	 *
 	 * @param string[] $statuses   Statuses.
 	 * @param array    $meta_query Meta query clauses.
 	 */
 	private function first( array $statuses, array $meta_query ): ?\WC_Order {
+		return $this->query( $statuses, $meta_query, 1 )[0] ?? null;
+	}
+
+	/**
+	 * CartBay sessions matching a meta query, newest first.
+	 *
+	 * @param string[] $statuses   Statuses.
+	 * @param array    $meta_query Meta query clauses.
+	 * @param int      $limit      Most sessions returned.
+	 * @return \WC_Order[]
+	 */
+	private function query( array $statuses, array $meta_query, int $limit ): array {
 		$orders = wc_get_orders(
 			array(
 				'status'      => $statuses,
 				'created_via' => CARTBAY_CREATED_VIA,
-				'limit'       => 1,
+				'limit'       => $limit,
 			) + OrderMetaQuery::args( $meta_query )
 		);
-		$order = $orders[0] ?? null;
-		return $order instanceof \WC_Order ? $order : null;
+		return array_values( array_filter( $orders, static fn ( $order ) => $order instanceof \WC_Order ) );
 	}
 
 	/**

@@ -283,7 +283,7 @@ final class EmailSequenceService {
 	 *
 	 * @param int $step Step number.
 	 */
-	private function step_has_coupon( int $step ): bool {
+	public function step_has_coupon( int $step ): bool {
 		$steps = array_values( $this->settings->get_campaign()['steps'] );
 		return ! empty( $steps[ $step - 1 ]['coupon_enabled'] );
 	}

@@ -7,7 +7,6 @@
 
 namespace WPAnchorBay\CartBay\Recovery;
 
-use WPAnchorBay\CartBay\Data\OrderMetaQuery;
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Email\EmailSequenceService;
 use WPAnchorBay\CartBay\Email\RecoveryLinks;
@@ -18,7 +17,6 @@ use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Jobs\JobLock;
 use WPAnchorBay\CartBay\Notifications\NotificationLog;
 use WPAnchorBay\CartBay\Offers\CouponGuard;
-use WPAnchorBay\CartBay\Security\TokenHelper;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -188,27 +186,12 @@ final class RecoveryMatcher {
 		if ( '' === $email ) {
 			return null;
 		}
-		$sessions = wc_get_orders(
-			array(
-				'status'      => array( OrderStatuses::ABANDONED ),
-				'created_via' => CARTBAY_CREATED_VIA,
-				'limit'       => RecoverySchema::EMAIL_FALLBACK_CANDIDATES,
-				'orderby'     => 'date',
-				'order'       => 'DESC',
-			) + OrderMetaQuery::args(
-				array(
-					array(
-						'key'   => MetaKeys::EMAIL_HASH,
-						'value' => TokenHelper::email_hash( $email ),
-					),
-				)
-			)
-		);
-		$paid    = $order->get_date_paid() ?? $order->get_date_created();
-		$paid_at = $paid ? $paid->getTimestamp() : time();
+		$sessions = $this->sessions->find_by_email( $email, array( OrderStatuses::ABANDONED ), RecoverySchema::EMAIL_FALLBACK_CANDIDATES );
+		$paid     = $order->get_date_paid() ?? $order->get_date_created();
+		$paid_at  = $paid ? $paid->getTimestamp() : time();
 		foreach ( $sessions as $session ) {
 			// An address alone proves no link: the session must have been abandoned before this purchase.
-			if ( $session instanceof \WC_Order && $this->eligible( $session, $order ) && (int) $session->get_meta( MetaKeys::ABANDONED_AT ) <= $paid_at ) {
+			if ( $this->eligible( $session, $order ) && (int) $session->get_meta( MetaKeys::ABANDONED_AT ) <= $paid_at ) {
 				return $session;
 			}
 		}

@@ -97,7 +97,7 @@ final class RestoreService {
 		}
 
 		$hash    = TokenHelper::is_well_formed( $token ) ? TokenHelper::hash( $token ) : '';
-		$session = '' === $hash ? null : $this->sessions->find_by_token_hash( MetaKeys::TOKEN_HASH, $hash );
+		$session = $this->sessions->find_by_token_hash( MetaKeys::TOKEN_HASH, $hash );
 		$grant   = null === $session ? null : RecoveryLinks::restore_grant( $session, $hash );
 		if ( null === $session || null === $grant ) {
 			$this->refuse( 'unknown_token', $session );

@@ -9,7 +9,6 @@
 namespace WPAnchorBay\CartBay\Recovery;
 
 use WPAnchorBay\CartBay\Api\RateLimiter;
-use WPAnchorBay\CartBay\Data\OrderMetaQuery;
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Email\EmailSequenceService;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
@@ -105,7 +104,7 @@ final class UnsubscribeService {
 		}
 
 		$hash    = TokenHelper::is_well_formed( $token ) ? TokenHelper::hash( $token ) : '';
-		$session = '' === $hash ? null : $this->sessions->find_by_token_hash( MetaKeys::UNSUB_TOKEN_HASH, $hash );
+		$session = $this->sessions->find_by_token_hash( MetaKeys::UNSUB_TOKEN_HASH, $hash );
 		$email   = null === $session ? '' : $this->email_of( $session );
 		if ( null === $session || '' === $email ) {
 			$this->log( 'Unsubscribe refused (unknown_token)', $session );
@@ -126,22 +125,9 @@ final class UnsubscribeService {
 	private function unsubscribe( \WC_Order $session, string $email ): void {
 		$this->suppressions->suppress( $email );
 		$this->suppress_session( $session );
-		$siblings = wc_get_orders(
-			array(
-				'status'      => $this->sessions->active_statuses(),
-				'created_via' => CARTBAY_CREATED_VIA,
-				'limit'       => self::SIBLING_LIMIT,
-			) + OrderMetaQuery::args(
-				array(
-					array(
-						'key'   => MetaKeys::EMAIL_HASH,
-						'value' => TokenHelper::email_hash( $email ),
-					),
-				)
-			)
-		);
+		$siblings = $this->sessions->find_by_email( $email, $this->sessions->active_statuses(), self::SIBLING_LIMIT );
 		foreach ( $siblings as $sibling ) {
-			if ( $sibling instanceof \WC_Order && $sibling->get_id() !== $session->get_id() ) {
+			if ( $sibling->get_id() !== $session->get_id() ) {
 				$this->suppress_session( $sibling );
 			}
 		}
