@@ -2,7 +2,7 @@
  * Recovery contract (plugin/schema/recovery.ts, notifications.ts) → `RecoverySchema`: link lifetimes,
  * coupon shape, retry policy and the bounds of the background work.
  */
-import { notificationRetry, recoveryCoupons, recoveryLinks, recoveryWork } from '../../plugin/schema';
+import { attribution, notificationRetry, recipientLimits, recoveryCoupons, recoveryLinks, recoveryWork } from '../../plugin/schema';
 import type { GeneratedFile } from '../file';
 import { emitValueClass, type ValueConstant } from './value-class';
 
@@ -19,6 +19,13 @@ const values: readonly ValueConstant[] = [
 	{ name: 'ATTRIBUTION_LOCK_SECONDS', value: recoveryWork.attributionLockSeconds, description: 'Age after which an order\'s attribution lock counts as left by a crashed request.' },
 	{ name: 'EMAIL_FALLBACK_CANDIDATES', value: recoveryWork.emailFallbackCandidates, description: 'Most abandoned sessions of one email the billing-email fallback looks at.' },
 	{ name: 'TEST_TRIGGER_DELAY_SECONDS', value: recoveryWork.testTriggerDelaySeconds, description: 'Delay of the email the Test Mode trigger schedules.' },
+	{ name: 'MAX_LIVE_SESSIONS_PER_EMAIL', value: recipientLimits.maxLiveSessionsPerEmail, description: 'Most live sessions one email hash may have; a capture beyond it updates the newest one.' },
+	{ name: 'SEQUENCES_IN_FLIGHT_PER_EMAIL', value: recipientLimits.sequencesInFlightPerEmail, description: 'Recovery sequences in flight per email hash: a newer abandonment supersedes older unsent steps.' },
+	{ name: 'COUPONS_PER_EMAIL_PER_EXPIRY', value: recipientLimits.couponsPerEmailPerExpiry, description: 'CartBay coupons one email hash may be issued within one coupon-expiry period.' },
+	{ name: 'ATTRIBUTION_RECOVERED', value: attribution.recovered, description: 'Attribution of a paid order matched by session id, restore token or CartBay coupon.' },
+	{ name: 'ATTRIBUTION_INFLUENCED', value: attribution.influenced, description: 'Attribution of a paid order matched by billing email only: never counted as recovered.' },
+	{ name: 'INFLUENCED_WINDOW_DAYS', value: attribution.influencedWindowDays, description: 'Days after abandonment within which the billing-email fallback counts (as influenced).' },
+	{ name: 'SUPERSEDED_REASON', value: attribution.supersededReason, description: 'Cancel reason of unsent steps a newer session of the same email took over.' },
 ];
 
 export function emitRecoverySchema(): GeneratedFile {

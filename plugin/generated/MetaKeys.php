@@ -118,6 +118,26 @@ final class MetaKeys {
 	public const RECOVERY_METHOD = '_cartbay_recovery_method';
 
 	/**
+	 * How the paid order counts: recovered (session id, restore token, coupon) or influenced (billing email only).
+	 */
+	public const ATTRIBUTION = '_cartbay_attribution';
+
+	/**
+	 * Paid total (less refunds) of an influenced order: kept apart from recovered revenue.
+	 */
+	public const INFLUENCED_REVENUE = '_cartbay_influenced_revenue';
+
+	/**
+	 * When the attributed order was cancelled, failed or fully refunded and the attribution undone (Unix time).
+	 */
+	public const REVERTED_AT = '_cartbay_reverted_at';
+
+	/**
+	 * Session id of the newer session of the same email that took over the unsent steps.
+	 */
+	public const SUPERSEDED_BY = '_cartbay_superseded_by';
+
+	/**
 	 * Structured session event log.
 	 */
 	public const EVENTS = '_cartbay_events';
@@ -214,6 +234,10 @@ final class MetaKeys {
 			self::RECOVERED_ORDER_ID,
 			self::RECOVERED_REVENUE,
 			self::RECOVERY_METHOD,
+			self::ATTRIBUTION,
+			self::INFLUENCED_REVENUE,
+			self::REVERTED_AT,
+			self::SUPERSEDED_BY,
 			self::EVENTS,
 			self::NOTIFICATIONS,
 			self::TOKEN_HASH,

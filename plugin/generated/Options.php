@@ -53,6 +53,11 @@ final class Options {
 	public const AGENT_AUDIT_LOG = 'cartbay_agent_audit_log';
 
 	/**
+	 * Secret HMAC key of unsubscribe tokens (not autoloaded): links verify without their session.
+	 */
+	public const UNSUBSCRIBE_KEY = 'cartbay_unsubscribe_key';
+
+	/**
 	 * Every value, in schema order.
 	 *
 	 * @return string[]
@@ -66,6 +71,7 @@ final class Options {
 			self::SEQUENCE_DEFAULTS_VERSION,
 			self::INSTALLED_VERSION,
 			self::AGENT_AUDIT_LOG,
+			self::UNSUBSCRIBE_KEY,
 		);
 	}
 }

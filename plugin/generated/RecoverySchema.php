@@ -76,4 +76,39 @@ final class RecoverySchema {
 	 * Delay of the email the Test Mode trigger schedules.
 	 */
 	public const TEST_TRIGGER_DELAY_SECONDS = 30;
+
+	/**
+	 * Most live sessions one email hash may have; a capture beyond it updates the newest one.
+	 */
+	public const MAX_LIVE_SESSIONS_PER_EMAIL = 3;
+
+	/**
+	 * Recovery sequences in flight per email hash: a newer abandonment supersedes older unsent steps.
+	 */
+	public const SEQUENCES_IN_FLIGHT_PER_EMAIL = 1;
+
+	/**
+	 * CartBay coupons one email hash may be issued within one coupon-expiry period.
+	 */
+	public const COUPONS_PER_EMAIL_PER_EXPIRY = 1;
+
+	/**
+	 * Attribution of a paid order matched by session id, restore token or CartBay coupon.
+	 */
+	public const ATTRIBUTION_RECOVERED = 'recovered';
+
+	/**
+	 * Attribution of a paid order matched by billing email only: never counted as recovered.
+	 */
+	public const ATTRIBUTION_INFLUENCED = 'influenced';
+
+	/**
+	 * Days after abandonment within which the billing-email fallback counts (as influenced).
+	 */
+	public const INFLUENCED_WINDOW_DAYS = 7;
+
+	/**
+	 * Cancel reason of unsent steps a newer session of the same email took over.
+	 */
+	public const SUPERSEDED_REASON = 'superseded';
 }

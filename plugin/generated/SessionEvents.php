@@ -78,6 +78,26 @@ final class SessionEvents {
 	public const RECOVERED = 'recovered';
 
 	/**
+	 * A paid order matched the session by billing email only (not counted as recovered).
+	 */
+	public const INFLUENCED = 'influenced';
+
+	/**
+	 * The attributed order was cancelled, failed or fully refunded; the attribution was undone.
+	 */
+	public const RECOVERY_REVERTED = 'recovery_reverted';
+
+	/**
+	 * A partial refund lowered the attributed revenue.
+	 */
+	public const REVENUE_ADJUSTED = 'revenue_adjusted';
+
+	/**
+	 * A newer session of the same email took over the unsent recovery steps.
+	 */
+	public const SUPERSEDED = 'superseded';
+
+	/**
 	 * The shopper unsubscribed.
 	 */
 	public const UNSUBSCRIBED = 'unsubscribed';
@@ -101,6 +121,10 @@ final class SessionEvents {
 			self::CART_RESTORE_FAILED,
 			self::COMPLETED_BEFORE_ABANDONMENT,
 			self::RECOVERED,
+			self::INFLUENCED,
+			self::RECOVERY_REVERTED,
+			self::REVENUE_ADJUSTED,
+			self::SUPERSEDED,
 			self::UNSUBSCRIBED,
 		);
 	}

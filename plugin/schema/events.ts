@@ -17,6 +17,10 @@ export const sessionEvents = {
 		{ name: 'CART_RESTORE_FAILED', value: 'cart_restore_failed', description: 'Nothing could be restored.' },
 		{ name: 'COMPLETED_BEFORE_ABANDONMENT', value: 'completed_before_abandonment', description: 'The shopper ordered before the cart was abandoned.' },
 		{ name: 'RECOVERED', value: 'recovered', description: 'A paid order was attributed to the session.' },
+		{ name: 'INFLUENCED', value: 'influenced', description: 'A paid order matched the session by billing email only (not counted as recovered).' },
+		{ name: 'RECOVERY_REVERTED', value: 'recovery_reverted', description: 'The attributed order was cancelled, failed or fully refunded; the attribution was undone.' },
+		{ name: 'REVENUE_ADJUSTED', value: 'revenue_adjusted', description: 'A partial refund lowered the attributed revenue.' },
+		{ name: 'SUPERSEDED', value: 'superseded', description: 'A newer session of the same email took over the unsent recovery steps.' },
 		{ name: 'UNSUBSCRIBED', value: 'unsubscribed', description: 'The shopper unsubscribed.' },
 	],
 } as const satisfies ConstantGroupDef;

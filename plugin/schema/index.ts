@@ -15,7 +15,7 @@ export { sessionEvents } from './events';
 export { notificationStates, notificationRetry } from './notifications';
 export { placeholders } from './placeholders';
 export { options, transients, postTypes, queryArgs } from './storage';
-export { recoveryLinks, recoveryCoupons, recoveryWork } from './recovery';
+export { recoveryLinks, recoveryCoupons, recoveryWork, recipientLimits, attribution } from './recovery';
 export { captureClient, blockConsentField, captureLimits, wcSessionKeys } from './capture';
 export * from './normalize';
 export type * from './types';

@@ -34,3 +34,34 @@ export const recoveryWork = {
 	/** The Test Mode trigger schedules email 1 this many seconds out. */
 	testTriggerDelaySeconds: 30,
 } as const;
+
+/**
+ * Limits per recipient (email hash): one inbox never gets more than one recovery sequence at a time, however
+ * many carts its address is captured with.
+ */
+export const recipientLimits = {
+	/**
+	 * Most live (captured or abandoned) sessions one email hash may have. A capture beyond it updates the
+	 * newest live session of that email instead of making another one.
+	 */
+	maxLiveSessionsPerEmail: 3,
+	/**
+	 * Recovery sequences in flight per email hash: a newer abandonment supersedes the older session's unsent
+	 * steps (canceled with reason `superseded`).
+	 */
+	sequencesInFlightPerEmail: 1,
+	/** CartBay coupons one email hash may be issued within one coupon-expiry period. */
+	couponsPerEmailPerExpiry: 1,
+} as const;
+
+/** Honest attribution: what counts as recovered, what only as influenced. */
+export const attribution = {
+	/** Session id, restore token or CartBay coupon matched a paid order: the recovery CartBay made. */
+	recovered: 'recovered',
+	/** Only the billing email matched, within the window: reported apart, never in recovered revenue. */
+	influenced: 'influenced',
+	/** The email-hash fallback counts only for orders paid this many days after abandonment at most. */
+	influencedWindowDays: 7,
+	/** Cancel reason of steps a newer session of the same email took over. */
+	supersededReason: 'superseded',
+} as const;

@@ -12,6 +12,7 @@ export const options = {
 		{ name: 'SEQUENCE_DEFAULTS_VERSION', value: 'cartbay_sequence_defaults_version', description: 'Sequence default migration marker.' },
 		{ name: 'INSTALLED_VERSION', value: 'cartbay_installed_version', description: 'Plugin version whose install routine (defaults, recurring jobs) last ran.' },
 		{ name: 'AGENT_AUDIT_LOG', value: 'cartbay_agent_audit_log', description: 'Redacted rolling agent audit log.' },
+		{ name: 'UNSUBSCRIBE_KEY', value: 'cartbay_unsubscribe_key', description: 'Secret HMAC key of unsubscribe tokens (not autoloaded): links verify without their session.' },
 	],
 } as const satisfies ConstantGroupDef;
 
