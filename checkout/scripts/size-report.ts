@@ -30,13 +30,16 @@ const wpJson = ( value: unknown ): string => JSON.stringify( value ).replace( /\
 
 const CONSENT_TEXT = 'Save my email to recover my cart if I leave.';
 
-/** The inline script wp_add_inline_script( handle, …, 'before' ) prints for a handle. */
+/**
+ * The inline script wp_add_inline_script( handle, …, 'before' ) prints for a handle, as a signed-in
+ * customer gets it (the largest: it also carries a `wp_rest` nonce; `restored` is printed only when true).
+ */
 const inlineConfig = ( handle: string ): string =>
 	`<script id="${ handle }-js-before">\nvar ${ captureClient.configGlobal } = ${ wpJson( {
 		endpoint: 'https://shop.example.com/wp-json/cartbay/v1/capture',
 		consentText: CONSENT_TEXT,
 		consentDefault: true,
-		restored: false,
+		nonce: '3f9a1c07be',
 	} ) };\n</script>\n`;
 
 /** The consent field's entry in WooCommerce's checkout field settings (Block Checkout only). */

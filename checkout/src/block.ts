@@ -49,7 +49,7 @@ export const consentOf = ( value: unknown ): boolean => !! value && value != '0'
 
 const config = readConfig();
 if ( config ) {
-	const capture = createCapture( 'block', config.endpoint );
+	const capture = createCapture( 'block', config.endpoint, config.nonce );
 	let restored = config.restored;
 	const update = () => {
 		const cart = select( 'wc/store/cart' ) as unknown as CartSelectors | undefined;

@@ -11,8 +11,10 @@
  * - 429: nothing before Retry-After has passed, then the latest state is retried;
  * - any other answer, or a network failure: that payload is given up silently (the next change is sent),
  *   so a failing server never sees a retry loop.
- * The server's session id lives in sessionStorage (captureClient.sessionStorageKey) and goes back on every
- * later request.
+ * Requests are `application/json` (the server refuses anything else) and, on a signed-in customer's page,
+ * carry the page's REST nonce as `X-WP-Nonce`. The server knows which session this browser owns from its
+ * WooCommerce session, so no session id is sent; the id the server answers with is kept in sessionStorage
+ * (captureClient.sessionStorageKey) only to know that a withdrawal is worth sending.
  */
 import { captureClient, captureLimits } from '../../plugin/schema/capture';
 
@@ -31,7 +33,6 @@ export interface CapturePayload {
 	email?: string;
 	consent: boolean;
 	source: Source;
-	session_id?: string;
 	cart?: { items: CartLine[] };
 }
 
@@ -40,8 +41,13 @@ export interface CheckoutConfig {
 	endpoint: string;
 	consentText: string;
 	consentDefault: boolean;
-	/** This checkout came from a CartBay restore link: do not capture the prefilled state on load. */
-	restored: boolean;
+	/** This checkout came from a CartBay restore link: do not capture the prefilled state on load (absent: false). */
+	restored?: boolean;
+	/**
+	 * The `wp_rest` nonce, on a signed-in customer's page only (sent as `X-WP-Nonce`): without it WordPress
+	 * treats the request as a guest's and the server refuses it rather than lose the customer's cart.
+	 */
+	nonce?: string;
 }
 
 /** What a checkout script observed: the inputs of one capture decision. */
@@ -92,16 +98,15 @@ export function storeId( id?: string | null ): void {
 }
 
 /**
- * The payload for a state, without `session_id` (added at send time, so it never counts as a change).
- * Undefined when consent comes without a valid email. A withdrawal (`consent: false`) is only sent when a
- * session id is stored; the sender decides that.
+ * The payload for a state. Undefined when consent comes without a valid email. A withdrawal
+ * (`consent: false`) is only sent when a session id is stored; the sender decides that.
  */
 export const buildPayload = ( source: Source, state: CheckoutState ): CapturePayload | undefined =>
 	! state.consent
 		? { consent: false, source }
 		: isEmail( state.email )
-		? // `cart: undefined` (classic) vanishes in JSON.
-		  { email: state.email, consent: true, source, cart: state.cart }
+		? // The state as it is, minus the signature (`undefined` vanishes in JSON, as does a classic `cart`).
+		  ( { ...state, source, sig: undefined } as CapturePayload )
 		: undefined;
 
 /** Change-detection key: the serialized payload plus the state's cart signature. */
@@ -114,7 +119,7 @@ export const changeKey = ( payload: CapturePayload | undefined, sig: CheckoutSta
  */
 export const retryAfterMs = ( header: string | null ): number => +header! * 1000 || 60000;
 
-export function createCapture( source: Source, endpoint: string ): Capture {
+export function createCapture( source: Source, endpoint: string, nonce?: string ): Capture {
 	/** Payload of the latest observed state (undefined: nothing to send, or held), and its change key. */
 	let pending: CapturePayload | undefined;
 	let seen = '';
@@ -137,9 +142,11 @@ export function createCapture( source: Source, endpoint: string ): Capture {
 		sent = seen;
 		fetch( endpoint, {
 			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify( { ...payload, session_id: id } ),
-			credentials: 'same-origin',
+			// JSON only: a cross-site page cannot send this type without a preflight, and the server refuses others.
+			headers: { 'Content-Type': 'application/json', ...( nonce && { 'X-WP-Nonce': nonce } ) },
+			// No session id: the server knows which session this browser owns from its WooCommerce session.
+			body: JSON.stringify( payload ),
+			// Cookies go with it: fetch's default credentials are `same-origin`.
 			keepalive: true,
 		} )
 			.then( ( response ) => {
@@ -153,12 +160,6 @@ export function createCapture( source: Source, endpoint: string ): Capture {
 				// Any other answer settles this payload (given up unless 2xx); the next change is sent.
 				if ( response.ok ) {
 					return response.json().then( ( body: { session_id?: string | null } ) => storeId( body.session_id ) );
-				}
-				// 403: the server does not recognize the stored id (cartbay_unknown_session): forget it and send
-				// the same state once more without it.
-				if ( response.status == 403 ) {
-					storeId();
-					sent = '';
 				}
 			} )
 			.then( settle, settle );

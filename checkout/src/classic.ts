@@ -27,7 +27,7 @@ if ( config && anchor ) {
 	( box.parentNode as HTMLLabelElement ).append( config.consentText );
 
 	const review = document.getElementById( 'order_review' );
-	const capture = createCapture( 'classic', config.endpoint );
+	const capture = createCapture( 'classic', config.endpoint, config.nonce );
 	const read = (): CheckoutState => ( {
 		email: ( document.getElementById( 'billing_email' ) as HTMLInputElement | null )?.value ?? '',
 		consent: box.checked,

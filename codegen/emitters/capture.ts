@@ -14,6 +14,7 @@ const values: readonly ValueConstant[] = [
 	{ name: 'MAX_QUANTITY', value: captureLimits.maxQuantity, description: 'Largest quantity of one cart line.' },
 	{ name: 'SESSION_ID_LENGTH', value: captureLimits.sessionIdLength, description: 'Length of a CartBay session id ([A-Za-z0-9]).' },
 	{ name: 'MAX_EVENTS', value: captureLimits.maxEvents, description: 'Most events kept in a session\'s event log.' },
+	{ name: 'EMAIL_LOCK_STALE_SECONDS', value: captureLimits.emailLockStaleSeconds, description: 'Age after which a per-email capture lock is taken over.' },
 	{ name: 'CONSENT_FIELD_ID', value: blockConsentField.id, description: 'Block Checkout additional field id of the consent checkbox.' },
 	{ name: 'CONSENT_FIELD_LOCATION', value: blockConsentField.location, description: 'Block Checkout location of the consent field.' },
 	{ name: 'CONFIG_GLOBAL', value: captureClient.configGlobal, description: 'Global the checkout scripts read their configuration from.' },

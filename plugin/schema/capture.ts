@@ -43,6 +43,11 @@ export const captureLimits = {
 	sessionIdLength: 32,
 	/** Most events kept in a session's event log (oldest `updated` events are dropped first). */
 	maxEvents: 50,
+	/**
+	 * Age after which the per-email lock around "count this email's live sessions, then create one" is
+	 * taken over (a request that died holding it must not block that email for long).
+	 */
+	emailLockStaleSeconds: 30,
 } as const;
 
 /** Keys CartBay keeps in the shopper's WooCommerce session. */
@@ -55,5 +60,6 @@ export const wcSessionKeys = {
 		{ name: 'RESTORED_SESSION_ID', value: 'cartbay_restored_session_id', description: 'Session a restore link rebuilt this cart from (attribution).' },
 		{ name: 'RESTORE_TOKEN_HASH', value: 'cartbay_restore_token_hash', description: 'Hash of the restore token that rebuilt this cart (attribution; never the token).' },
 		{ name: 'RESTORED_EMAIL', value: 'cartbay_restored_email', description: 'Captured email of the restored session: prefills checkout and checks its coupon.' },
+		{ name: 'CAPTURED_EMAIL', value: 'cartbay_captured_email', description: 'Email this browser last sent to capture: prefills classic checkout (what the shopper typed, whatever was stored).' },
 	],
 } as const satisfies ConstantGroupDef;

@@ -75,7 +75,7 @@ const captureArgs: RouteArgDef[] = [
 	},
 	{
 		name: 'session_id',
-		description: 'CartBay session id this browser session got from an earlier capture.',
+		description: 'Optional: a CartBay session id this browser got from an earlier capture (the checkout scripts send none; the owner is known from the WooCommerce session). Any other id is refused.',
 		schema: { type: 'string', pattern: captureLimits.sessionIdPattern },
 	},
 	{
@@ -129,7 +129,7 @@ export const routes = [
 		endpoints: [
 			{
 				method: 'POST',
-				description: 'Capture (or withdraw) the shopper\'s checkout email and cart. Never reveals whether an email is known or suppressed.',
+				description: 'Capture (or withdraw) the shopper\'s checkout email and cart: JSON from the store\'s own origin, with the REST nonce when signed in. Never reveals whether an email or a session is known or suppressed.',
 				permission: 'public',
 				rateLimit: 'capture',
 				maxBodyBytes: captureLimits.maxBodyBytes,

@@ -26,6 +26,7 @@ import { artifactPath, type BrowserEnv, type StoreEnv } from './env';
 import { readState, resetSessions, type SessionRow, type StoreState } from './sessions';
 import { restoreScenarios } from './restore';
 import { sequenceScenarios } from './sequence';
+import { hardeningScenarios } from './hardening';
 
 const META = Object.fromEntries(metaKeys.constants.map((c) => [c.name, c.value])) as Record<string, string>;
 const meta = (name: string): string => {
@@ -286,7 +287,8 @@ export async function scenarios(env: ScenarioEnv): Promise<void> {
 		});
 	}
 
-	// ---- 6. a second browser session: same cart + email reuses, another cart makes a second one -------
+	// ---- 6. a second browser session: same cart + email makes no second session (and is never handed the
+	//         first one's id: that was the takeover); another cart makes a second one --------------------
 	for (const flow of FLOWS) {
 		await scenario(`${flow}: a new browser session reuses the session for the same cart and email`, async () => {
 			const address = email(`twice-${flow}`);
@@ -302,7 +304,9 @@ export async function scenarios(env: ScenarioEnv): Promise<void> {
 			const again = await capturedShopper(flow, address, cartA);
 			let state = await readState(store.site);
 			t.check(`${flow}: same cart + email in a new browser: still one session`, state.sessions.length === 1 && state.sessions[0]?.id === first!.id, state.sessions);
-			t.equal(`${flow}: the new browser got the same session id`, await storedSessionId(again.page), first!.meta[meta('SESSION_ID')]);
+			const secondId = await storedSessionId(again.page);
+			t.check(`${flow}: the new browser got an id, but not the first browser's`, !!secondId && secondId !== first!.meta[meta('SESSION_ID')], { secondId });
+			t.equal(`${flow}: the first session keeps its email`, state.sessions[0]?.meta[meta('EMAIL')], address);
 			await capturedShopper(flow, address, [['CB-CAP', 1]]);
 			state = await readState(store.site);
 			t.equal(`${flow}: a different cart + same email: two sessions`, state.sessions.length, 2);
@@ -384,6 +388,9 @@ export async function scenarios(env: ScenarioEnv): Promise<void> {
 
 	// ---- restore links, recovery coupon, partial restore, recovered order (tests/e2e/restore.ts) ---------
 	await restoreScenarios({ t, store, browser, filter });
+
+	// ---- logged-in capture, classic cart sync and email prefill (tests/e2e/hardening.ts) ----------------
+	await hardeningScenarios({ t, store, browser, filter });
 
 	// ---- the whole loop: capture → abandoned → three emails → restore (tests/e2e/sequence.ts) ------------
 	await sequenceScenarios({ t, store, browser, filter });

@@ -12,6 +12,8 @@ export interface CorpusCase {
 	/** Raw request body. */
 	body: string;
 	contentType?: string;
+	/** Extra request headers (Origin, Sec-Fetch-Site). */
+	headers?: Record<string, string>;
 }
 
 const json = (value: unknown): string => JSON.stringify(value);
@@ -219,8 +221,28 @@ function noCart(): CorpusCase[] {
 	];
 }
 
+/** Valid captures sent the way a cross-site page could send them: never JSON from this store's own origin. */
+function transport(): CorpusCase[] {
+	const form = 'email=shopper%40example.test&consent=true&source=classic';
+	const boundary = 'cartbayboundary';
+	const multipart = ['email', 'consent', 'source']
+		.map((name) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${{ email: base.email, consent: 'true', source: 'classic' }[name]}\r\n`)
+		.join('') + `--${boundary}--\r\n`;
+	return [
+		{ name: 'transport: form-encoded capture', body: form, contentType: 'application/x-www-form-urlencoded' },
+		{ name: 'transport: multipart capture', body: multipart, contentType: `multipart/form-data; boundary=${boundary}` },
+		{ name: 'transport: JSON as application/json-patch+json', body: json(base), contentType: 'application/json-patch+json' },
+		{ name: 'transport: JSON without a content type', body: json(base), contentType: '' },
+		{ name: 'transport: JSON with a foreign Origin', body: json(base), headers: { Origin: 'https://evil.example' } },
+		{ name: 'transport: JSON with Origin: null', body: json(base), headers: { Origin: 'null' } },
+		{ name: 'transport: JSON with Sec-Fetch-Site: cross-site', body: json(base), headers: { 'Sec-Fetch-Site': 'cross-site' } },
+		{ name: 'transport: form-encoded withdrawal from a foreign Origin', body: 'consent=false&source=classic', contentType: 'application/x-www-form-urlencoded', headers: { Origin: 'https://evil.example' } },
+	];
+}
+
 export function captureCorpus(): CorpusCase[] {
 	return [
+		...transport(),
 		...malformedJson(),
 		...wrongTypes(),
 		...missingFields(),

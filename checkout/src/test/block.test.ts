@@ -126,6 +126,19 @@ describe( 'block checkout', () => {
 		expect( bodies( fetchMock ) ).toMatchObject( [ { email: 'ann@example.com', source: 'block' } ] );
 	} );
 
+	it( 'a signed-in customer\'s page: the config nonce goes as X-WP-Nonce; a guest\'s sends none', async () => {
+		const fetchMock = stubFetch();
+		store.cart.billingAddress = { email: 'ann@example.com' };
+		await load( { nonce: 'f00dcafe12' } );
+		await vi.advanceTimersByTimeAsync( DEBOUNCE );
+		expect( fetchMock.mock.calls[ 0 ]?.[ 1 ]?.headers ).toEqual( { 'Content-Type': 'application/json', 'X-WP-Nonce': 'f00dcafe12' } );
+		sessionStorage.clear();
+		store.cart.billingAddress = { email: 'bob@example.com' };
+		await load();
+		await vi.advanceTimersByTimeAsync( DEBOUNCE );
+		expect( fetchMock.mock.calls.at( -1 )?.[ 1 ]?.headers ).toEqual( { 'Content-Type': 'application/json' } );
+	} );
+
 	it( 'restored checkout: the first loaded state is not captured, a later change is', async () => {
 		const fetchMock = stubFetch();
 		store.cart.billingAddress = { email: 'ann@example.com' };
@@ -159,10 +172,7 @@ describe( 'block checkout', () => {
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
 		change( () => ( store.fields = { [ CONSENT ]: false } ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE * 3 );
-		expect( bodies( fetchMock ).map( ( { consent, session_id } ) => ( { consent, session_id } ) ) ).toEqual( [
-			{ consent: true, session_id: undefined },
-			{ consent: false, session_id: SESSION_A },
-		] );
+		expect( bodies( fetchMock ).map( ( { consent } ) => consent ) ).toEqual( [ true, false ] );
 		expect( storedSession() ).toBeNull();
 	} );
 

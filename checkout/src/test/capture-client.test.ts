@@ -161,7 +161,6 @@ describe( 'createCapture', () => {
 		expect( url ).toBe( ENDPOINT );
 		expect( init ).toMatchObject( {
 			method: 'POST',
-			credentials: 'same-origin',
 			keepalive: true,
 			headers: { 'Content-Type': 'application/json' },
 		} );
@@ -202,7 +201,6 @@ describe( 'createCapture', () => {
 			email: 'ann@example.org',
 			consent: true,
 			source: 'classic',
-			session_id: SESSION_A,
 		} );
 	} );
 
@@ -285,7 +283,6 @@ describe( 'createCapture', () => {
 			email: 'cat@example.com',
 			consent: true,
 			source: 'classic',
-			session_id: SESSION_B,
 		} );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE * 5 );
 		expect( fetchMock ).toHaveBeenCalledTimes( 2 );
@@ -367,21 +364,40 @@ describe( 'createCapture', () => {
 		expect( warnSpy ).not.toHaveBeenCalled();
 	} );
 
-	it( '403 (unknown session id): forgets the stored id and sends the same state once more without it', async () => {
+	it( 'refusals of the transport checks (403, 415) are given up, not retried, and keep the stored id', async () => {
 		sessionStorage.setItem( captureClient.sessionStorageKey, SESSION_B );
-		const fetchMock = stubFetch( json( { code: 'cartbay_unknown_session' }, 403 ), json( { session_id: SESSION_A } ) );
+		const fetchMock = stubFetch( json( { code: 'cartbay_nonce_required' }, 403 ), json( { code: 'cartbay_unsupported_media_type' }, 415 ) );
 		const capture = createCapture( 'classic', ENDPOINT );
 		capture( state( 'ann@example.com' ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE * 5 );
+		expect( fetchMock ).toHaveBeenCalledTimes( 1 );
+		capture( state( 'bob@example.com' ) );
+		await vi.advanceTimersByTimeAsync( DEBOUNCE * 5 );
 		expect( fetchMock ).toHaveBeenCalledTimes( 2 );
-		const [ first, second ] = bodies( fetchMock );
-		expect( first?.session_id ).toBe( SESSION_B );
-		expect( second?.session_id ).toBeUndefined();
-		expect( second?.email ).toBe( 'ann@example.com' );
-		expect( storedSession() ).toBe( SESSION_A );
+		expect( storedSession() ).toBe( SESSION_B );
 	} );
 
-	it( 'withdrawal: unchecking after a capture sends consent:false with the id once and clears storage', async () => {
+	it( 'never sends a session id: the server knows the owner from its WooCommerce session', async () => {
+		sessionStorage.setItem( captureClient.sessionStorageKey, SESSION_B );
+		const fetchMock = stubFetch();
+		const capture = createCapture( 'classic', ENDPOINT );
+		capture( state( 'ann@example.com' ) );
+		await vi.advanceTimersByTimeAsync( DEBOUNCE );
+		expect( String( fetchMock.mock.calls[ 0 ]?.[ 1 ]?.body ) ).not.toContain( 'session_id' );
+	} );
+
+	it( 'a signed-in page: the REST nonce goes as X-WP-Nonce; a guest page sends none', async () => {
+		const fetchMock = stubFetch();
+		createCapture( 'classic', ENDPOINT, 'abc123nonce' )( state( 'ann@example.com' ) );
+		createCapture( 'block', ENDPOINT )( state( 'bob@example.com' ) );
+		await vi.advanceTimersByTimeAsync( DEBOUNCE );
+		expect( fetchMock ).toHaveBeenCalledTimes( 2 );
+		const headers = fetchMock.mock.calls.map( ( [ , init ] ) => init?.headers );
+		expect( headers[ 0 ] ).toEqual( { 'Content-Type': 'application/json', 'X-WP-Nonce': 'abc123nonce' } );
+		expect( headers[ 1 ] ).toEqual( { 'Content-Type': 'application/json' } );
+	} );
+
+	it( 'withdrawal: unchecking after a capture sends consent:false once and clears storage', async () => {
 		const fetchMock = stubFetch( json( { session_id: SESSION_A } ), json( { session_id: null } ) );
 		const capture = createCapture( 'classic', ENDPOINT );
 		capture( state( 'ann@example.com' ) );
@@ -390,7 +406,7 @@ describe( 'createCapture', () => {
 
 		capture( state( 'ann@example.com', false ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
-		expect( bodies( fetchMock )[ 1 ] ).toEqual( { consent: false, source: 'classic', session_id: SESSION_A } );
+		expect( bodies( fetchMock )[ 1 ] ).toEqual( { consent: false, source: 'classic' } );
 		expect( storedSession() ).toBeNull();
 
 		for ( let i = 0; i < 3; i++ ) {
@@ -427,7 +443,7 @@ describe( 'createCapture', () => {
 		await vi.advanceTimersByTimeAsync( 0 );
 		expect( bodies( fetchMock ) ).toEqual( [
 			{ email: 'ann@example.com', consent: true, source: 'classic' },
-			{ consent: false, source: 'classic', session_id: SESSION_A },
+			{ consent: false, source: 'classic' },
 		] );
 		expect( storedSession() ).toBeNull();
 	} );
@@ -440,6 +456,6 @@ describe( 'createCapture', () => {
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
 		capture( state( '', false ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE * 5 );
-		expect( bodies( fetchMock ) ).toEqual( [ { consent: false, source: 'block', session_id: SESSION_B } ] );
+		expect( bodies( fetchMock ) ).toEqual( [ { consent: false, source: 'block' } ] );
 	} );
 } );

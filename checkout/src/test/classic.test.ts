@@ -152,6 +152,14 @@ describe( 'classic checkout', () => {
 		expect( storedSession() ).toBe( SESSION_A );
 	} );
 
+	it( 'a signed-in customer\'s page: the config nonce goes as X-WP-Nonce', async () => {
+		const fetchMock = stubFetch();
+		checkoutPage( { email: 'ann@example.com' } );
+		await load( { nonce: 'f00dcafe12' } );
+		await vi.advanceTimersByTimeAsync( DEBOUNCE );
+		expect( fetchMock.mock.calls[ 0 ]?.[ 1 ]?.headers ).toEqual( { 'Content-Type': 'application/json', 'X-WP-Nonce': 'f00dcafe12' } );
+	} );
+
 	it( 'restored checkout: the prefilled email is not captured; a later change is', async () => {
 		const fetchMock = stubFetch();
 		checkoutPage( { email: 'ann@example.com' } );
@@ -206,7 +214,6 @@ describe( 'classic checkout', () => {
 			email: 'ann@example.com',
 			consent: true,
 			source: 'classic',
-			session_id: SESSION_A,
 		} );
 	} );
 
@@ -221,7 +228,7 @@ describe( 'classic checkout', () => {
 		await vi.advanceTimersByTimeAsync( DEBOUNCE * 3 );
 		expect( bodies( fetchMock ) ).toEqual( [
 			{ email: 'ann@example.com', consent: true, source: 'classic' },
-			{ consent: false, source: 'classic', session_id: SESSION_A },
+			{ consent: false, source: 'classic' },
 		] );
 		expect( storedSession() ).toBeNull();
 	} );

@@ -53,7 +53,7 @@ export function setConfig( config: Partial< CheckoutConfig > | undefined ): void
 		endpoint: ENDPOINT,
 		consentText: 'Save my email to recover my cart if I leave.',
 		consentDefault: true,
-		restored: false,
+		// As the server prints it for a guest: no nonce, and `restored` only when true.
 		...config,
 	};
 }

@@ -10,7 +10,8 @@ namespace WPAnchorBay\CartBay\Capture;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * `POST cartbay/v1/capture`. Arguments arrive validated against the schema, rate limiting already done.
+ * `POST cartbay/v1/capture`. Arguments arrive validated against the schema, rate limiting already done;
+ * the transport checks (CaptureRequestGuard) run first here.
  */
 final class CaptureController {
 
@@ -37,6 +38,11 @@ final class CaptureController {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function capture( \WP_REST_Request $request ) {
+		// Before anything loads the shopper's WooCommerce session: a refused request must leave it untouched.
+		$allowed = CaptureRequestGuard::check( $request );
+		if ( is_wp_error( $allowed ) ) {
+			return $allowed;
+		}
 		// REST requests do not load the shopper's WooCommerce session; the real cart lives there.
 		if ( function_exists( 'wc_load_cart' ) && null === WC()->cart ) {
 			wc_load_cart();

@@ -7,6 +7,8 @@
 
 namespace WPAnchorBay\CartBay\Capture;
 
+use WPAnchorBay\CartBay\Generated\MetaKeys;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -139,6 +141,43 @@ final class CartSnapshot {
 			'currency'   => get_woocommerce_currency(),
 			'item_count' => (int) array_sum( array_column( $items, 'quantity' ) ),
 		);
+	}
+
+	/**
+	 * Writes a snapshot and what is derived from it onto a session (without saving): the snapshot, its
+	 * hash and fingerprint, total, currency and item count.
+	 *
+	 * @param \WC_Order $order    Session.
+	 * @param array     $snapshot Snapshot.
+	 */
+	public static function store( \WC_Order $order, array $snapshot ): void {
+		$order->update_meta_data( MetaKeys::CART_SNAPSHOT, $snapshot );
+		$order->update_meta_data( MetaKeys::CART_HASH, self::hash( $snapshot ) );
+		$order->update_meta_data( MetaKeys::CART_FINGERPRINT, self::fingerprint( $snapshot ) );
+		// Stored as the strings the database gives back, so an unchanged value is not written again.
+		$order->update_meta_data( MetaKeys::CART_TOTAL, self::total( $snapshot ) );
+		$order->update_meta_data( MetaKeys::CURRENCY, $snapshot['currency'] );
+		$order->update_meta_data( MetaKeys::CART_ITEM_COUNT, (string) $snapshot['item_count'] );
+	}
+
+	/**
+	 * Whether a snapshot differs from the one a session holds: other lines or quantities, or another total.
+	 *
+	 * @param \WC_Order $order    Session.
+	 * @param array     $snapshot Snapshot.
+	 */
+	public static function differs( \WC_Order $order, array $snapshot ): bool {
+		return (string) $order->get_meta( MetaKeys::CART_HASH ) !== self::hash( $snapshot )
+			|| (string) $order->get_meta( MetaKeys::CART_TOTAL ) !== self::total( $snapshot );
+	}
+
+	/**
+	 * The total as it is stored.
+	 *
+	 * @param array $snapshot Snapshot.
+	 */
+	private static function total( array $snapshot ): string {
+		return (string) wc_format_decimal( $snapshot['total'] );
 	}
 
 	/**

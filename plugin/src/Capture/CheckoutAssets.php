@@ -123,12 +123,32 @@ final class CheckoutAssets {
 				'strategy'  => 'defer',
 			)
 		);
+		wp_add_inline_script( $handle, 'var ' . CaptureSchema::CONFIG_GLOBAL . '=' . wp_json_encode( $this->config() ) . ';', 'before' );
+	}
+
+	/**
+	 * The inline configuration of the capture scripts.
+	 *
+	 * A signed-in customer's page also carries a `wp_rest` nonce, which the scripts send as `X-WP-Nonce`:
+	 * without it WordPress answers the capture request as a guest, and the capture route refuses a guest
+	 * request that carries a login cookie (CaptureRequestGuard) rather than let WooCommerce destroy the
+	 * customer's session. Only for signed-in customers, whose pages are never page-cached; guests send none.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function config(): array {
 		$config = array(
 			'endpoint'       => rest_url( RestRoutes::NAMESPACE . '/capture' ),
 			'consentText'    => (string) $this->settings->get( 'consent_text' ),
 			'consentDefault' => (bool) $this->settings->get( 'consent_default_checked' ),
-			'restored'       => WC()->session && (bool) WC()->session->get( WcSessionKeys::RESTORED_SESSION_ID ),
 		);
-		wp_add_inline_script( $handle, 'var ' . CaptureSchema::CONFIG_GLOBAL . '=' . wp_json_encode( $config ) . ';', 'before' );
+		// Only when true: every byte of this page counts (the scripts read a missing flag as false).
+		if ( WC()->session && WC()->session->get( WcSessionKeys::RESTORED_SESSION_ID ) ) {
+			$config['restored'] = true;
+		}
+		if ( is_user_logged_in() ) {
+			$config['nonce'] = wp_create_nonce( 'wp_rest' );
+		}
+		return $config;
 	}
 }

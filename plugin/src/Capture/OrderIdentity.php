@@ -11,7 +11,6 @@ use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
-use WPAnchorBay\CartBay\Generated\WcSessionKeys;
 use WPAnchorBay\CartBay\Recovery\RestoredCheckout;
 
 defined( 'ABSPATH' ) || exit;
@@ -62,7 +61,8 @@ final class OrderIdentity {
 			return;
 		}
 		$identity = array(
-			MetaKeys::SESSION_ID          => WC()->session ? (string) WC()->session->get( WcSessionKeys::SESSION_ID ) : '',
+			// A real session only: a decoy names no session now, and could name this browser's next one.
+			MetaKeys::SESSION_ID          => BrowserSession::session_handle(),
 			MetaKeys::RESTORED_SESSION_ID => RestoredCheckout::session_id(),
 			MetaKeys::RESTORE_TOKEN_HASH  => RestoredCheckout::token_hash(),
 		);
@@ -112,10 +112,7 @@ final class OrderIdentity {
 			$session->set_status( OrderStatuses::EXPIRED );
 		}
 		$this->sessions->save( $session );
-		if ( WC()->session ) {
-			WC()->session->set( WcSessionKeys::SESSION_ID, null );
-			WC()->session->set( WcSessionKeys::SESSION_ORDER_ID, null );
-		}
+		BrowserSession::forget();
 	}
 
 	/**
