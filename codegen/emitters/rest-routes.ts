@@ -10,7 +10,9 @@ import { handlerCall, handlerFqcn, PLUGIN_CLASS } from './handlers';
 
 const PERMISSIONS = `${plugin.phpNamespace}\\Api\\Permissions`;
 const REQUEST_BODY = `${plugin.phpNamespace}\\Api\\RequestBody`;
-const RATE_LIMITER = `${plugin.phpNamespace}\\Api\\RateLimiter`;
+const RATE_LIMITER = `${plugin.phpNamespace}\\Security\\RateLimiter`;
+/** Handler key naming an endpoint's rate-limit bucket (`RateLimiter::ROUTE_BUCKET`): its refusals are counted after the callbacks. */
+export const RATE_LIMIT_HANDLER_KEY = 'cartbay_rate_limit';
 
 /** The permission callback for a permission kind. Nonces never authorize: capabilities do. */
 export function permissionCallback(kind: PermissionKind): string {
@@ -48,12 +50,14 @@ function routeStatement(route: RouteDef): string {
 		callback: expr(
 			`static fn ( \\WP_REST_Request $request ) => ${handlerCall(endpoint.handler, ['$request'])}`
 		),
-		// Rate limiting runs in the permission callback: after the CPU-only argument checks, before any capture work.
+		// Rate limiting runs in the permission callback: after the CPU-only argument checks, before any capture
+		// work, it reserves a slot that RateLimiter gives back unless the route answers with a 4xx.
 		permission_callback: expr(
 			endpoint.rateLimit
 				? `static fn () => $plugin->service( RateLimiter::class )->check( ${str(endpoint.rateLimit)} )`
 				: permissionCallback(endpoint.permission)
 		),
+		...(endpoint.rateLimit ? { [RATE_LIMIT_HANDLER_KEY]: endpoint.rateLimit } : {}),
 		...(endpoint.body === 'object' || endpoint.maxBodyBytes
 			? {
 					validate_callback: expr(

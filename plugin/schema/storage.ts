@@ -12,7 +12,7 @@ export const options = {
 		{ name: 'SEQUENCE_DEFAULTS_VERSION', value: 'cartbay_sequence_defaults_version', description: 'Sequence default migration marker.' },
 		{ name: 'INSTALLED_VERSION', value: 'cartbay_installed_version', description: 'Plugin version whose install routine (defaults, recurring jobs) last ran.' },
 		{ name: 'AGENT_AUDIT_LOG', value: 'cartbay_agent_audit_log', description: 'Redacted rolling agent audit log.' },
-		{ name: 'UNSUBSCRIBE_KEY', value: 'cartbay_unsubscribe_key', description: 'Secret HMAC key of unsubscribe tokens (not autoloaded): links verify without their session.' },
+		{ name: 'UNSUBSCRIBE_KEY', value: 'cartbay_unsubscribe_key', description: 'Secret HMAC key of signed restore and unsubscribe links (not autoloaded, created on first use): links verify without a lookup, unsubscribe links without their session.' },
 	],
 } as const satisfies ConstantGroupDef;
 
@@ -45,5 +45,6 @@ export const queryArgs = {
 	constants: [
 		{ name: 'RESTORE', value: 'cartbay_restore', description: 'Restore link: rebuilds the cart and lands on checkout (handled on template_redirect).' },
 		{ name: 'UNSUBSCRIBE', value: 'cartbay_unsubscribe', description: 'Unsubscribe link: suppresses the email (handled on init).' },
+		{ name: 'UNSUBSCRIBE_CONFIRM', value: 'cartbay_unsubscribe_confirm', description: 'Form field of the unsubscribe confirmation page: its POST unsubscribes (a GET only shows the form).' },
 	],
 } as const satisfies ConstantGroupDef;

@@ -7,7 +7,6 @@
 
 namespace WPAnchorBay\CartBay\Recovery;
 
-use WPAnchorBay\CartBay\Api\RateLimiter;
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Email\RecoveryLinks;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
@@ -15,6 +14,8 @@ use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\QueryArgs;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Notifications\NotificationLog;
+use WPAnchorBay\CartBay\Security\LinkSigner;
+use WPAnchorBay\CartBay\Security\RateLimiter;
 use WPAnchorBay\CartBay\Security\TokenHelper;
 
 defined( 'ABSPATH' ) || exit;
@@ -26,6 +27,11 @@ defined( 'ABSPATH' ) || exit;
  *
  * A forged, expired or spent link (the session is no longer abandoned) changes nothing: a friendly notice,
  * a redirect to the cart, and a log line without the token or the email.
+ *
+ * Links are signed (Security/LinkSigner): a token whose MAC verifies was issued here and is never rate
+ * limited, so shoppers behind one proxy or CDN address cannot lock each other out. Any other token (older
+ * unsigned links, forged ones) is counted by the `restore` rate limit unless it turns out valid; a full
+ * window answers 429 before any lookup. Only GET restores: HEAD (link checkers, previews) changes nothing.
  */
 final class RestoreService {
 
@@ -82,17 +88,39 @@ final class RestoreService {
 			return;
 		}
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- sanitized just below.
-		$raw   = wp_unslash( $_GET[ QueryArgs::RESTORE ] );
-		$token = is_string( $raw ) ? sanitize_text_field( $raw ) : '';
+		$raw    = wp_unslash( $_GET[ QueryArgs::RESTORE ] );
+		$token  = is_string( $raw ) ? sanitize_text_field( $raw ) : '';
+		$method = isset( $_SERVER['REQUEST_METHOD'] ) ? strtoupper( sanitize_key( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) ) : 'GET';
 		nocache_headers();
+		// The token is in this URL: never pass it on in a Referer header.
+		header( 'Referrer-Policy: no-referrer' );
 
-		// Counted before any lookup, so guessing tokens costs the guesser, not the database.
-		if ( true !== $this->limiter->check( 'restore' ) ) {
-			$this->refuse( 'rate_limited', null, __( 'Too many attempts to open a saved cart. Please wait a few minutes and try again.', 'cartbay' ) );
-			return;
+		if ( 'GET' !== $method ) {
+			// HEAD (link checkers, previews) and anything else: no cart rebuilt, no click counted, no event.
+			status_header( 'HEAD' === $method ? 200 : 405 );
+			if ( 'HEAD' !== $method ) {
+				header( 'Allow: GET, HEAD' );
+			}
+			exit;
+		}
+
+		// A signed token was issued here: never limited. Anything else reserves a slot before any lookup,
+		// so guessing tokens costs the guesser, not the database (and not the guesser's neighbours).
+		$counted = ! LinkSigner::is_restore_token( $token );
+		if ( $counted ) {
+			$reserved = $this->limiter->reserve( 'restore' );
+			if ( true !== $reserved ) {
+				$this->refuse_rate_limited( $reserved );
+				return;
+			}
 		}
 		if ( ! WC()->cart instanceof \WC_Cart ) {
 			$this->refuse( 'no_cart', null );
+			return;
+		}
+		if ( $counted && LinkSigner::has_signed_shape( $token ) ) {
+			// Shaped like a signed token but its MAC is wrong: forged or tampered, refused without a lookup.
+			$this->refuse( 'forged', null );
 			return;
 		}
 
@@ -111,6 +139,10 @@ final class RestoreService {
 		if ( 'wc-' . $session->get_status() !== OrderStatuses::ABANDONED ) {
 			$this->refuse( 'not_abandoned', $session );
 			return;
+		}
+		if ( $counted ) {
+			// An older unsigned link that is valid: it does not count against its address.
+			$this->limiter->release( 'restore' );
 		}
 		$this->restore( $session, $hash, $grant['notification_id'] );
 	}
@@ -298,6 +330,24 @@ final class RestoreService {
 			wc_add_notice( '' !== $message ? $message : __( 'This cart link has expired or is no longer valid. Your current cart has not been changed.', 'cartbay' ), 'notice' );
 		}
 		$this->redirect( $this->fallback_url() );
+	}
+
+	/**
+	 * Refuses a request whose address has used up its window of failed links: 429 with Retry-After and a
+	 * small page, before any lookup.
+	 *
+	 * @param \WP_Error $error The limiter's refusal.
+	 */
+	private function refuse_rate_limited( \WP_Error $error ): void {
+		$this->log( 'Restore link refused (rate_limited)', null );
+		$data = $error->get_error_data();
+		header( 'Retry-After: ' . (int) ( is_array( $data ) ? ( $data['retry_after'] ?? 60 ) : 60 ) );
+		$title = __( 'Too many attempts', 'cartbay' );
+		wp_die(
+			'<h1>' . esc_html( $title ) . '</h1><p>' . esc_html__( 'Too many attempts to open a saved cart. Please wait a few minutes and try again.', 'cartbay' ) . '</p><p><a href="' . esc_url( $this->fallback_url() ) . '">' . esc_html__( 'Continue to the store', 'cartbay' ) . '</a></p>',
+			esc_html( $title ),
+			array( 'response' => 429 )
+		);
 	}
 
 	/**

@@ -43,10 +43,21 @@ final class SuppressionList {
 	 * @param string $email Email address.
 	 */
 	public function suppress( string $email ): void {
-		if ( '' === trim( $email ) || $this->is_suppressed( $email ) ) {
+		if ( '' === trim( $email ) ) {
 			return;
 		}
-		$hash = TokenHelper::email_hash( $email );
+		$this->suppress_hash( TokenHelper::email_hash( $email ) );
+	}
+
+	/**
+	 * Suppresses an email known only by its hash (an unsubscribe link names no plain address). Idempotent.
+	 *
+	 * @param string $hash SHA-256 (hex) of the normalized email.
+	 */
+	public function suppress_hash( string $hash ): void {
+		if ( 1 !== preg_match( '/^[0-9a-f]{64}$/', $hash ) || $this->is_hash_suppressed( $hash ) ) {
+			return;
+		}
 		wp_insert_post(
 			array(
 				'post_type'   => PostTypes::SUPPRESSED,
@@ -63,10 +74,19 @@ final class SuppressionList {
 	 * @param string $email Email address.
 	 */
 	public function is_suppressed( string $email ): bool {
+		return $this->is_hash_suppressed( TokenHelper::email_hash( $email ) );
+	}
+
+	/**
+	 * Whether recovery messaging to the email with this hash is suppressed.
+	 *
+	 * @param string $hash SHA-256 (hex) of the normalized email.
+	 */
+	public function is_hash_suppressed( string $hash ): bool {
 		$ids = get_posts(
 			array(
 				'post_type'      => PostTypes::SUPPRESSED,
-				'name'           => TokenHelper::email_hash( $email ),
+				'name'           => $hash,
 				'post_status'    => 'any',
 				'fields'         => 'ids',
 				'posts_per_page' => 1,
