@@ -1,6 +1,6 @@
 /**
  * E2E restore flows in Chromium: a restore link rebuilds the exact cart on checkout with the email, the
- * order placed from it recovers the session; the recovery coupon applies there and is refused for another
+ * order placed from it (cash on delivery) recovers the session once it is paid (completed); the recovery coupon applies there and is refused for another
  * email; an out-of-stock item gives a partial restore with a notice.
  *
  * Sessions are made on the store by PHP (abandoned, snapshot with a variation, a restore link from
@@ -93,7 +93,7 @@ export async function restoreScenarios(env: RestoreEnv): Promise<void> {
 		}
 	};
 
-	await scenario('restore: the link rebuilds the exact cart on checkout with the email; the order recovers the session', async () => {
+	await scenario('restore: the link rebuilds the exact cart on checkout with the email; the order recovers the session once paid', async () => {
 		const email = address('restore-e2e');
 		const fixture = await session({ email, items: [['CB-HOODIE', 2], ['CB-TEE-M', 1]], coupon: true });
 		const { page, errors } = await newPage();
@@ -118,12 +118,17 @@ export async function restoreScenarios(env: RestoreEnv): Promise<void> {
 		await page.waitForSelector('form.checkout #billing_email');
 		t.equal('classic checkout: billing email prefilled', await page.locator('#billing_email').inputValue(), email);
 		const orderId = await placeOrder(page, 'classic');
+		const placed = await readState(store.site);
+		const unpaid = placed.sessions.find((s) => s.id === fixture.id);
+		t.check(`order #${orderId} is processing`, placed.orders.find((o) => o.id === orderId)?.status === 'processing', placed.orders.find((o) => o.id === orderId));
+		t.equal('cash on delivery, processing but unpaid: the session is not recovered yet', [unpaid?.status, META.RECOVERED_ORDER_ID! in (unpaid?.meta ?? {})], [STATUS.abandoned, false]);
+		// Paid on delivery: the shop completes the order.
+		await php(`wc_get_order( ${orderId} )->update_status( 'completed' ); echo "1\\n";`);
 		const state = await readState(store.site);
 		const order = state.orders.find((o) => o.id === orderId);
 		const recovered = state.sessions.find((s) => s.id === fixture.id);
 		const meta = recovered?.meta ?? {};
-		t.check(`order #${orderId} is processing`, order?.status === 'processing', order);
-		t.equal('the session is recovered by this order', [recovered?.status, Number(meta[META.RECOVERED_ORDER_ID!])], [STATUS.recovered, orderId]);
+		t.equal('completed: the session is recovered by this order', [recovered?.status, Number(meta[META.RECOVERED_ORDER_ID!])], [STATUS.recovered, orderId]);
 		t.check('method restore_token or session_id', ['restore_token', 'session_id'].includes(String(meta[META.RECOVERY_METHOD!])), meta[META.RECOVERY_METHOD!]);
 		t.check('recovered revenue = order total', Math.abs(Number(meta[META.RECOVERED_REVENUE!]) - Number(order?.total)) < 0.005, { revenue: meta[META.RECOVERED_REVENUE!], total: order?.total });
 		const coupons = await php<string[]>(`echo wp_json_encode( wc_get_order( ${orderId} )->get_coupon_codes() ), "\\n";`);
