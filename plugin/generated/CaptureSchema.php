@@ -53,6 +53,11 @@ final class CaptureSchema {
 	public const MAX_EVENTS = 50;
 
 	/**
+	 * Age after which a per-email capture lock is taken over.
+	 */
+	public const EMAIL_LOCK_STALE_SECONDS = 30;
+
+	/**
 	 * Block Checkout additional field id of the consent checkbox.
 	 */
 	public const CONSENT_FIELD_ID = 'cartbay/marketing-consent';

@@ -193,6 +193,11 @@ final class MetaKeys {
 	public const COUPON_OFFER_NOTE = '_cartbay_offer_note';
 
 	/**
+	 * On a coupon: the saved cart it was sent for ("product_id:variation_id" → quantity); it discounts no other lines or larger quantities.
+	 */
+	public const COUPON_ITEMS = '_cartbay_coupon_items';
+
+	/**
 	 * On a real order: the session a restore link rebuilt its cart from.
 	 */
 	public const RESTORED_SESSION_ID = '_cartbay_restored_session_id';
@@ -249,6 +254,7 @@ final class MetaKeys {
 			self::COMPLETED_BEFORE_ABANDONMENT,
 			self::COUPON_GENERATED,
 			self::COUPON_OFFER_NOTE,
+			self::COUPON_ITEMS,
 			self::RESTORED_SESSION_ID,
 			self::RESTORE_TOKEN_HASH,
 			self::ATTRIBUTED_SESSION_ID,

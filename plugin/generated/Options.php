@@ -53,7 +53,7 @@ final class Options {
 	public const AGENT_AUDIT_LOG = 'cartbay_agent_audit_log';
 
 	/**
-	 * Secret HMAC key of unsubscribe tokens (not autoloaded): links verify without their session.
+	 * Secret HMAC key of signed restore and unsubscribe links (not autoloaded, created on first use): links verify without a lookup, unsubscribe links without their session.
 	 */
 	public const UNSUBSCRIBE_KEY = 'cartbay_unsubscribe_key';
 

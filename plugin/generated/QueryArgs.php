@@ -28,6 +28,11 @@ final class QueryArgs {
 	public const UNSUBSCRIBE = 'cartbay_unsubscribe';
 
 	/**
+	 * Form field of the unsubscribe confirmation page: its POST unsubscribes (a GET only shows the form).
+	 */
+	public const UNSUBSCRIBE_CONFIRM = 'cartbay_unsubscribe_confirm';
+
+	/**
 	 * Every value, in schema order.
 	 *
 	 * @return string[]
@@ -36,6 +41,7 @@ final class QueryArgs {
 		return array(
 			self::RESTORE,
 			self::UNSUBSCRIBE,
+			self::UNSUBSCRIBE_CONFIRM,
 		);
 	}
 }

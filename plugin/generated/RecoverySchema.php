@@ -68,6 +68,11 @@ final class RecoverySchema {
 	public const ATTRIBUTION_LOCK_SECONDS = 60;
 
 	/**
+	 * Seconds a cancellation or refund waits for a concurrent attribution of the same order.
+	 */
+	public const ATTRIBUTION_LOCK_WAIT_SECONDS = 3;
+
+	/**
 	 * Most abandoned sessions of one email the billing-email fallback looks at.
 	 */
 	public const EMAIL_FALLBACK_CANDIDATES = 10;
@@ -78,7 +83,7 @@ final class RecoverySchema {
 	public const TEST_TRIGGER_DELAY_SECONDS = 30;
 
 	/**
-	 * Most live sessions one email hash may have; a capture beyond it updates the newest one.
+	 * Most live sessions one email hash may have; a capture that would make another stores nothing (same answer).
 	 */
 	public const MAX_LIVE_SESSIONS_PER_EMAIL = 3;
 
@@ -111,4 +116,9 @@ final class RecoverySchema {
 	 * Cancel reason of unsent steps a newer session of the same email took over.
 	 */
 	public const SUPERSEDED_REASON = 'superseded';
+
+	/**
+	 * Cancel reason of pending steps when the shopper placed an order that is not paid yet.
+	 */
+	public const ORDER_PLACED_REASON = 'order_placed';
 }

@@ -11,12 +11,12 @@
 namespace WPAnchorBay\CartBay\Generated;
 
 use WPAnchorBay\CartBay\Api\Permissions;
-use WPAnchorBay\CartBay\Api\RateLimiter;
 use WPAnchorBay\CartBay\Api\RequestBody;
 use WPAnchorBay\CartBay\Api\SettingsController;
 use WPAnchorBay\CartBay\Api\TestController;
 use WPAnchorBay\CartBay\Capture\CaptureController;
 use WPAnchorBay\CartBay\Core\Plugin;
+use WPAnchorBay\CartBay\Security\RateLimiter;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -42,7 +42,7 @@ final class RestRoutes {
 		}
 
 		// /capture: Public checkout capture: create, update or withdraw a consented recovery session.
-		// - POST: Capture (or withdraw) the shopper's checkout email and cart. Never reveals whether an email is known or suppressed.
+		// - POST: Capture (or withdraw) the shopper's checkout email and cart: JSON from the store's own origin, with the REST nonce when signed in. Never reveals whether an email or a session is known or suppressed.
 		register_rest_route(
 			self::NAMESPACE,
 			'/capture',
@@ -51,6 +51,7 @@ final class RestRoutes {
 					'methods'             => 'POST',
 					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( CaptureController::class )->capture( $request ),
 					'permission_callback' => static fn () => $plugin->service( RateLimiter::class )->check( 'capture' ),
+					'cartbay_rate_limit'  => 'capture',
 					'validate_callback'   => static fn ( \WP_REST_Request $request ) => RequestBody::require_object( $request, 16384 ),
 					'args'                => array(
 						'email'      => array(
@@ -80,7 +81,7 @@ final class RestRoutes {
 							'sanitize_callback' => 'rest_sanitize_request_arg',
 						),
 						'session_id' => array(
-							'description'       => 'CartBay session id this browser session got from an earlier capture.',
+							'description'       => 'Optional: a CartBay session id this browser got from an earlier capture (the checkout scripts send none; the owner is known from the WooCommerce session). Any other id is refused.',
 							'type'              => 'string',
 							'pattern'           => '^[A-Za-z0-9]{32}$',
 							'validate_callback' => 'rest_validate_request_arg',

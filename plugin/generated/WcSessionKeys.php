@@ -43,6 +43,11 @@ final class WcSessionKeys {
 	public const RESTORED_EMAIL = 'cartbay_restored_email';
 
 	/**
+	 * Email this browser last sent to capture: prefills classic checkout (what the shopper typed, whatever was stored).
+	 */
+	public const CAPTURED_EMAIL = 'cartbay_captured_email';
+
+	/**
 	 * Every value, in schema order.
 	 *
 	 * @return string[]
@@ -54,6 +59,7 @@ final class WcSessionKeys {
 			self::RESTORED_SESSION_ID,
 			self::RESTORE_TOKEN_HASH,
 			self::RESTORED_EMAIL,
+			self::CAPTURED_EMAIL,
 		);
 	}
 }

@@ -40,6 +40,7 @@ export const metaKeys = {
 		{ name: 'COMPLETED_BEFORE_ABANDONMENT', value: '_cartbay_completed_before_abandonment', description: 'Order id of a purchase made before the session was abandoned.' },
 		{ name: 'COUPON_GENERATED', value: '_cartbay_generated', description: 'On a coupon: marks it CartBay-generated.' },
 		{ name: 'COUPON_OFFER_NOTE', value: '_cartbay_offer_note', description: 'On a coupon: the offer it came from.' },
+		{ name: 'COUPON_ITEMS', value: '_cartbay_coupon_items', description: 'On a coupon: the saved cart it was sent for ("product_id:variation_id" → quantity); it discounts no other lines or larger quantities.' },
 		{ name: 'RESTORED_SESSION_ID', value: '_cartbay_restored_session_id', description: 'On a real order: the session a restore link rebuilt its cart from.' },
 		{ name: 'RESTORE_TOKEN_HASH', value: '_cartbay_restore_token_hash', description: 'On a real order: hash of the restore token its cart came from (never the token).' },
 		{ name: 'ATTRIBUTED_SESSION_ID', value: '_cartbay_attributed_session_id', description: 'On a real order: the session it was attributed to, so later hooks attribute it no more.' },

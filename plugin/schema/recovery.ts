@@ -29,6 +29,11 @@ export const recoveryWork = {
 	lockStaleSeconds: 600,
 	/** A paid order's attribution lock (payment callback vs thank-you page) is ignored after this many seconds. */
 	attributionLockSeconds: 60,
+	/**
+	 * Seconds a cancellation or refund waits for a concurrent attribution of the same order to finish, so the
+	 * revert is not lost; short, because it runs inside the request that changed the order.
+	 */
+	attributionLockWaitSeconds: 3,
 	/** Most abandoned sessions of one email the billing-email fallback looks at. */
 	emailFallbackCandidates: 10,
 	/** The Test Mode trigger schedules email 1 this many seconds out. */
@@ -41,8 +46,8 @@ export const recoveryWork = {
  */
 export const recipientLimits = {
 	/**
-	 * Most live (captured or abandoned) sessions one email hash may have. A capture beyond it updates the
-	 * newest live session of that email instead of making another one.
+	 * Most live (captured or abandoned) sessions one email hash may have. A capture that would make (or move an
+	 * owned session into) another one stores nothing for that email and answers like any capture.
 	 */
 	maxLiveSessionsPerEmail: 3,
 	/**
@@ -64,4 +69,9 @@ export const attribution = {
 	influencedWindowDays: 7,
 	/** Cancel reason of steps a newer session of the same email took over. */
 	supersededReason: 'superseded',
+	/**
+	 * Cancel reason of the pending steps of a session whose shopper placed an order that is not paid yet (cash on
+	 * delivery, cheque, bank transfer): no more reminders, and nothing counted until it is paid.
+	 */
+	orderPlacedReason: 'order_placed',
 } as const;

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { metaKeys, orderStatuses, queryArgs, sessionEvents, wcSessionKeys } from '../../plugin/schema';
+import { attribution, captureLimits, metaKeys, orderStatuses, queryArgs, sessionEvents, wcSessionKeys } from '../../plugin/schema';
 import { freePort, startServer, type Site } from '../store';
 import { type Checks, lastJson, phpString } from './harness';
 import { HttpShopper as Shopper, type StoreCart } from './http-shopper';
@@ -16,6 +16,7 @@ const WC_KEY = Object.fromEntries(wcSessionKeys.constants.map((c) => [c.name, c.
 const STATUS = Object.fromEntries(orderStatuses.map((s) => [s.key, s.slug])) as Record<string, string>;
 const RESTORE = queryArgs.constants.find((c) => c.name === 'RESTORE')?.value ?? 'cartbay_restore';
 const UNSUBSCRIBE = queryArgs.constants.find((c) => c.name === 'UNSUBSCRIBE')?.value ?? 'cartbay_unsubscribe';
+const UNSUBSCRIBE_CONFIRM = queryArgs.constants.find((c) => c.name === 'UNSUBSCRIBE_CONFIRM')?.value ?? 'cartbay_unsubscribe_confirm';
 
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
@@ -312,7 +313,7 @@ echo "1\\n";`);
 				t.check(`${name}: no attribution stored`, !(WC_KEY.RESTORED_SESSION_ID! in stored), stored);
 			}
 			const logs = await wcLogs();
-			t.check('refusals are logged with source cartbay', /Restore link refused \((unknown_token|expired|not_abandoned)\)/.test(logs), logs.slice(-600));
+			t.check('refusals are logged with source cartbay', /Restore link refused \((forged|unknown_token|expired|not_abandoned)\)/.test(logs), logs.slice(-600));
 			const leaks = cases.map(([, value]) => value).filter((v) => v.length > 8 && (logs.includes(v) || site.readDebugLog().includes(v)));
 			t.equal('no token in the WooCommerce logs or the debug log', leaks, []);
 			t.check('no email in the WooCommerce logs', !logs.includes(email), 'an email was logged');
@@ -347,14 +348,14 @@ echo "1\\n";`);
 			}
 		});
 
-		await t.group('restore attempts are rate limited per IP before any lookup', async () => {
+		await t.group('failed restore attempts are rate limited per IP: the 11th gets 429 before any lookup', async () => {
 			await php(`delete_transient( 'cartbay_rl_restore_' . md5( '127.0.0.1' ) ); echo "1\\n";`);
 			const shopper = new Shopper(base);
-			let last = { status: 0, location: '', body: '' };
-			for (let i = 0; i <= 10; i++) {
+			let last = { status: 0, location: '', body: '', retryAfter: null as string | null };
+			for (let i = 0; i <= captureLimits.rateLimitRequests; i++) {
 				last = await shopper.get(`/?${RESTORE}=not-a-real-token-${i}xxxxxxxx`, { 'X-CartBay-Test-Limit': '1' });
 			}
-			t.check('the 11th attempt in a window is refused with a wait notice', samePage(last.location, cartUrl) && /Too many attempts/.test(notices(await wcSession(shopper))), last.location);
+			t.check('the 11th failed attempt in a window: 429, Retry-After and a wait page', last.status === 429 && Number(last.retryAfter) > 0 && /Too many attempts/.test(last.body), { status: last.status, retryAfter: last.retryAfter, body: last.body.slice(0, 300) });
 			await php(`delete_transient( 'cartbay_rl_restore_' . md5( '127.0.0.1' ) ); echo "1\\n";`);
 		});
 
@@ -367,7 +368,16 @@ echo "1\\n";`);
 			t.equal('before: abandoned, one pending send, a queued notification', [before.status, before.pending_sends, before.notifications[0]?.status], [STATUS.abandoned, 1, 'queued']);
 			const visitor = new Shopper(base);
 			const page = await visitor.get(pathOf(fixture.unsubscribe));
-			t.check('GET: 200 with a confirmation page', page.status === 200 && /unsubscribed/i.test(page.body), { status: page.status, body: page.body.slice(0, 300) });
+			const untouched = await state(fixture.id);
+			t.check('GET: 200 with a confirmation form that POSTs, and nothing changed yet', page.status === 200 && /<form[^>]*method="post"/.test(page.body) && /<button type="submit"/.test(page.body) && untouched.status === STATUS.abandoned && untouched.pending_sends === 1, { status: page.status, body: page.body.slice(0, 300), state: untouched.status });
+			const confirm = (): ReturnType<Shopper['request']> =>
+				visitor.request(pathOf(fixture.unsubscribe), {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+					body: `${UNSUBSCRIBE_CONFIRM}=1`,
+				});
+			const confirmed = await confirm();
+			t.check('the form\'s POST: 200 with the confirmation', confirmed.status === 200 && /unsubscribed/i.test(confirmed.body), { status: confirmed.status, body: confirmed.body.slice(0, 300) });
 			const records = async () =>
 				php<{ count: number; names: string[]; leaks: number }>(`
 global $wpdb;
@@ -391,7 +401,7 @@ echo wp_json_encode( array( 'count' => count( $mine ), 'names' => array_map( fn 
 			const siblingState = await state(sibling.id);
 			t.equal('the same email\'s other live session is suppressed too', [siblingState.status, siblingState.pending_sends], [STATUS.suppressed, 0]);
 
-			const again = await visitor.get(pathOf(fixture.unsubscribe));
+			const again = await confirm();
 			const second = await records();
 			const repeated = await state(fixture.id);
 			t.equal('a second click: same page, still one record, one event', [again.status, second.count, repeated.events.filter((e) => e === EVENT.UNSUBSCRIBED).length], [200, 1, 1]);
@@ -421,8 +431,8 @@ echo wp_json_encode( array( 'count' => count( $mine ), 'names' => array_map( fn 
 			t.equal('a later capture of that email answers 200 and creates nothing', [captured.status, await count()], [200, sessionsBefore]);
 		});
 
-		await t.group('paid orders are attributed by session id > restore token > coupon > email hash, once', async () => {
-			const results = await php<Record<string, { status: string; method: string; revenue: string; order_total: string; order_id: number; recovered_order_id: string; recovered: number; attributed: string; pending: number; notification: unknown }>>(`
+		await t.group('paid orders are attributed by session id > restore token > coupon (recovered) > email hash (influenced), once', async () => {
+			const results = await php<Record<string, { status: string; method: string; attribution: string; revenue: string; influenced_revenue: string; order_total: string; order_id: number; recovered_order_id: string; recovered: number; influenced: number; attributed: string; pending: number; notification: unknown }>>(`
 $make_order = function ( $meta, $email, $coupon = '' ) {
 	$order = wc_create_order( array( 'status' => 'pending' ) );
 	$order->add_product( wc_get_product( ${sku('CB-HOODIE')} ), 1 );
@@ -446,11 +456,14 @@ $report = function ( $fixture, $order ) {
 	return array(
 		'status'             => $s->get_status(),
 		'method'             => (string) $s->get_meta( '_cartbay_recovery_method' ),
+		'attribution'        => (string) $s->get_meta( '_cartbay_attribution' ),
 		'revenue'            => (string) $s->get_meta( '_cartbay_recovered_revenue' ),
+		'influenced_revenue' => (string) $s->get_meta( '_cartbay_influenced_revenue' ),
 		'order_total'        => (string) $o->get_total(),
 		'order_id'           => $o->get_id(),
 		'recovered_order_id' => (string) $s->get_meta( '_cartbay_recovered_order_id' ),
 		'recovered'          => count( array_filter( $state['events'], fn ( $e ) => 'recovered' === $e ) ),
+		'influenced'         => count( array_filter( $state['events'], fn ( $e ) => 'influenced' === $e ) ),
 		'recovered_at'       => (int) $s->get_meta( '_cartbay_recovered_at' ),
 		'attributed'         => (string) $o->get_meta( '_cartbay_attributed_session_id' ),
 		'pending'            => $state['pending_sends'],
@@ -476,11 +489,11 @@ $out['session_id'] = $report( $s1, $o1 );
 $out['session_id']['same_recovered_at'] = $first_recovered_at === $out['session_id']['recovered_at'];
 $out['decoy'] = $report( $decoy, $o1 );
 
-// 2. Restore token hash.
+// 2. Restore token hash (paid: processing alone, as cash on delivery leaves it, does not count).
 $s2 = cartbay_test_session( array( 'email' => 'by-token-${process.pid}@example.test', 'items' => array( array( 'CB-HOODIE', 1 ) ) ) );
 parse_str( (string) wp_parse_url( $s2['restore'], PHP_URL_QUERY ), $q2 );
 $o2 = $make_order( array( '_cartbay_restore_token_hash' => hash( 'sha256', $q2['${RESTORE}'] ) ), 'someone-${process.pid}@example.test' );
-$o2->update_status( 'processing' );
+$o2->payment_complete();
 $out['restore_token'] = $report( $s2, $o2 );
 $out['restore_token']['notification_id'] = $s2['notification'];
 
@@ -490,7 +503,7 @@ $o3 = $make_order( array(), 'unrelated-${process.pid}@example.test', $s3['coupon
 $o3->update_status( 'completed' );
 $out['coupon'] = $report( $s3, $o3 );
 
-// 4. The billing email hash (case-insensitive).
+// 4. The billing email hash (case-insensitive): influenced only.
 $s4 = cartbay_test_session( array( 'email' => 'by-email-${process.pid}@example.test', 'items' => array( array( 'CB-HOODIE', 1 ) ) ) );
 $o4 = $make_order( array(), 'BY-Email-${process.pid}@Example.test' );
 $o4->payment_complete();
@@ -512,7 +525,7 @@ $out['captured'] = $report( $s7, $o7 );
 $s9 = cartbay_test_session( array( 'email' => 'paid-before-${process.pid}@example.test', 'items' => array( array( 'CB-HOODIE', 1 ) ) ) );
 $o9 = $make_order( array(), 'paid-before-${process.pid}@example.test' );
 $o9->set_date_paid( time() - 2 * HOUR_IN_SECONDS );
-$o9->set_status( 'processing' );
+$o9->set_status( 'completed' );
 $o9->save();
 $out['paid_before_abandonment'] = $report( $s9, $o9 );
 $s8 = cartbay_test_session( array( 'email' => 'self-${process.pid}@example.test', 'items' => array( array( 'CB-HOODIE', 1 ) ) ) );
@@ -520,18 +533,33 @@ do_action( 'woocommerce_payment_complete', $s8['id'], '' );
 do_action( 'woocommerce_order_status_changed', $s8['id'], 'cartbay-abandoned', 'processing', wc_get_order( $s8['id'] ) );
 $out['session_order'] = $report( $s8, wc_get_order( $s8['id'] ) );
 echo wp_json_encode( $out ), "\\n";`);
-			for (const method of ['session_id', 'restore_token', 'coupon', 'email_hash'] as const) {
+			for (const method of ['session_id', 'restore_token', 'coupon'] as const) {
 				const r = results[method]!;
-				t.equal(`${method}: recovered once, method ${method}, revenue = order total, order id recorded`, [r.status, r.method, Number(r.revenue), Number(r.recovered_order_id), r.recovered, r.pending], [
+				t.equal(`${method}: recovered once, method ${method}, revenue = order total, order id recorded`, [r.status, r.attribution, r.method, Number(r.revenue), r.influenced_revenue, Number(r.recovered_order_id), r.recovered, r.pending], [
 					STATUS.recovered,
+					attribution.recovered,
 					method,
 					Number(r.order_total),
+					'',
 					r.order_id,
 					1,
 					0,
 				]);
 				t.check(`${method}: the order is marked attributed`, r.attributed !== '', r);
 			}
+			const byEmail = results.email_hash!;
+			t.equal('email_hash: influenced once (expired, never recovered), revenue apart, order id recorded', [byEmail.status, byEmail.attribution, byEmail.method, byEmail.revenue, Number(byEmail.influenced_revenue), Number(byEmail.recovered_order_id), byEmail.influenced, byEmail.recovered, byEmail.pending, byEmail.attributed !== ''], [
+				STATUS.expired,
+				attribution.influenced,
+				'email_hash',
+				'',
+				Number(byEmail.order_total),
+				byEmail.order_id,
+				1,
+				0,
+				0,
+				true,
+			]);
 			t.check('repeated payment_complete and status changes changed nothing after the first', (results.session_id as unknown as { same_recovered_at: boolean }).same_recovered_at === true && results.session_id!.recovered === 1, results.session_id);
 			t.equal('the decoy email session is untouched (session id has priority)', results.decoy!.status, STATUS.abandoned);
 			const note = results.restore_token!.notification as { recovered_order_id?: number; status?: string; cancel_reason?: string } | null;
@@ -569,7 +597,7 @@ echo "1\\n";`);
 			]);
 		});
 
-		await t.group('restore → Store API checkout → paid: recovered by the link; also with a capture on the restored checkout', async () => {
+		await t.group('restore → Store API checkout → paid (completed): recovered by the link; also with a capture on the restored checkout', async () => {
 			const email = address('checkout');
 			const fixture = await session({ email, items: [['CB-HOODIE', 1], ['CB-TEE-M', 1]] });
 			const token = tokenOf(fixture.restore, RESTORE);
@@ -583,13 +611,16 @@ echo wp_json_encode( array( 'total' => $o ? $o->get_total() : '', 'status' => $o
 	'restored' => (string) $o->get_meta( '_cartbay_restored_session_id' ),
 	'token'    => (string) $o->get_meta( '_cartbay_restore_token_hash' ),
 ) : array() ) ), "\\n";`);
-			const after = await state(fixture.id);
+			const unpaid = await state(fixture.id);
 			t.check('the order is placed and processing', placed.status === 200 && order.status === 'processing', { placed, order });
 			t.equal('the order carries the restored session and the token hash (never the token)', [order.meta.restored, order.meta.token], [fixture.session_id, sha256(token)]);
 			const thanks = await shopper.get(pathOf(placed.redirect || `${base}/`));
 			const forgotten = await wcSession(shopper);
 			t.check('the thank-you page ends the restore in the WooCommerce session', thanks.status === 200 && !(WC_KEY.RESTORED_SESSION_ID! in forgotten && forgotten[WC_KEY.RESTORED_SESSION_ID!]), { status: thanks.status, redirect: placed.redirect, keys: Object.keys(forgotten) });
-			t.equal('the session is recovered by restore_token with revenue = order total', [after.status, after.meta[META.RECOVERY_METHOD!], Number(after.meta[META.RECOVERED_REVENUE!]), Number(after.meta[META.RECOVERED_ORDER_ID!])], [
+			t.equal('cash on delivery, processing but unpaid: not recovered yet', [unpaid.status, META.RECOVERED_REVENUE! in unpaid.meta], [STATUS.abandoned, false]);
+			await php(`wc_get_order( ${placed.order_id} )->update_status( 'completed' ); echo "1\\n";`);
+			const after = await state(fixture.id);
+			t.equal('completed (paid on delivery): the session is recovered by restore_token with revenue = order total', [after.status, after.meta[META.RECOVERY_METHOD!], Number(after.meta[META.RECOVERED_REVENUE!]), Number(after.meta[META.RECOVERED_ORDER_ID!])], [
 				STATUS.recovered,
 				'restore_token',
 				Number(order.total),
@@ -608,8 +639,9 @@ echo wp_json_encode( array( 'total' => $o ? $o->get_total() : '', 'status' => $o
 			});
 			const reactivated = await state(second.id);
 			const paid = await other.checkout(edited);
+			await php(`wc_get_order( ${paid.order_id} )->update_status( 'completed' ); echo "1\\n";`);
 			const final = await state(second.id);
-			t.equal('a capture on the restored checkout keeps the session abandoned (its recovery is under way); the paid order recovers it', [captured.status, reactivated.status, paid.status, final.status], [200, STATUS.abandoned, 200, STATUS.recovered]);
+			t.equal('a capture on the restored checkout keeps the session abandoned (its recovery is under way); the order, once completed, recovers it', [captured.status, reactivated.status, paid.status, final.status], [200, STATUS.abandoned, 200, STATUS.recovered]);
 			// The race a real browser can produce: the capture lands after the order was created (so the order
 			// carries only the restore identity) and before it is paid.
 			const racer = address('race');

@@ -21,7 +21,11 @@ import {
 import { phpUnavailableReason } from '../php-runtime';
 import { ensureCache } from '../store/cache';
 import { createSite, type Site } from '../store/site';
+import { abuseScenarios } from './abuse';
+import { attributionScenarios } from './attribution';
 import { captureScenarios } from './capture';
+import { hardeningScenarios } from './capture-hardening';
+import { limitsScenarios } from './limits';
 import { recoveryScenarios } from './recovery';
 import { sequenceScenarios } from './sequence';
 import { Checks, lastJson, phpString, sameJson } from './harness';
@@ -333,7 +337,11 @@ async function main(): Promise<void> {
 			await sendStepScenario(t, site);
 			if (want('sequence')) await sequenceScenarios(t, site);
 			if (want('capture')) await captureScenarios(t, site);
+			if (want('hardening')) await hardeningScenarios(t, site);
 			if (want('recovery')) await recoveryScenarios(t, site);
+			if (want('abuse')) await abuseScenarios(t, site);
+			if (want('attribution')) await attributionScenarios(t, site);
+			if (want('limits')) await limitsScenarios(t, site);
 			t.equal('no CartBay PHP notice, warning or deprecation in wp-debug.log', debugLogProblems(site), []);
 		} finally {
 			rmSync(site.dir, { recursive: true, force: true });

@@ -9,11 +9,13 @@ namespace WPAnchorBay\CartBay\Core;
 
 use WPAnchorBay\CartBay\Admin\AdminScreens;
 use WPAnchorBay\CartBay\Analytics\AnalyticsService;
-use WPAnchorBay\CartBay\Api\RateLimiter;
 use WPAnchorBay\CartBay\Api\SettingsController;
 use WPAnchorBay\CartBay\Api\TestController;
+use WPAnchorBay\CartBay\Capture\BrowserSession;
 use WPAnchorBay\CartBay\Capture\CaptureController;
 use WPAnchorBay\CartBay\Capture\CaptureService;
+use WPAnchorBay\CartBay\Capture\CartSync;
+use WPAnchorBay\CartBay\Capture\CheckoutEmailPrefill;
 use WPAnchorBay\CartBay\Capture\CheckoutAssets;
 use WPAnchorBay\CartBay\Capture\LeanRestRequest;
 use WPAnchorBay\CartBay\Capture\OrderIdentity;
@@ -30,11 +32,13 @@ use WPAnchorBay\CartBay\Notifications\MailOutcome;
 use WPAnchorBay\CartBay\Offers\CouponGuard;
 use WPAnchorBay\CartBay\Offers\CouponIssuer;
 use WPAnchorBay\CartBay\Recovery\AbandonmentScheduler;
+use WPAnchorBay\CartBay\Recovery\AttributionReverter;
 use WPAnchorBay\CartBay\Recovery\CartRestorer;
 use WPAnchorBay\CartBay\Recovery\RecoveryMatcher;
 use WPAnchorBay\CartBay\Recovery\RestoreService;
 use WPAnchorBay\CartBay\Recovery\UnsubscribeService;
 use WPAnchorBay\CartBay\Recovery\SuppressionList;
+use WPAnchorBay\CartBay\Security\RateLimiter;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
 
 defined( 'ABSPATH' ) || exit;
@@ -143,8 +147,10 @@ final class Plugin {
 				$this->service( SessionRepository::class ),
 				$this->service( AbandonmentScheduler::class ),
 				$this->service( SuppressionList::class ),
-				$this->service( EmailSequenceService::class )
+				$this->service( EmailSequenceService::class ),
+				$this->service( BrowserSession::class )
 			),
+			BrowserSession::class       => fn () => new BrowserSession( $this->service( SessionRepository::class ) ),
 			CaptureController::class    => fn () => new CaptureController( $this->service( CaptureService::class ) ),
 			RestoreService::class       => fn () => new RestoreService(
 				$this->service( SessionRepository::class ),
@@ -157,10 +163,14 @@ final class Plugin {
 				$this->service( SuppressionList::class ),
 				$this->service( RateLimiter::class )
 			),
-			CouponGuard::class          => static fn () => new CouponGuard(),
+			CouponGuard::class          => fn () => new CouponGuard( $this->service( SessionRepository::class ) ),
 			RecoveryMatcher::class      => fn () => new RecoveryMatcher(
 				$this->service( SessionRepository::class ),
 				$this->service( EmailSequenceService::class )
+			),
+			AttributionReverter::class  => fn () => new AttributionReverter(
+				$this->service( SessionRepository::class ),
+				$this->service( SuppressionList::class )
 			),
 		);
 	}
@@ -174,6 +184,8 @@ final class Plugin {
 		EmailClasses::register();
 		ScheduledJobs::add_hooks( $this );
 		add_action( 'rest_api_init', fn () => RestRoutes::register( $this ) );
+		// Rate-limited routes keep a slot counted only when they refuse the request (4xx other than 429).
+		add_filter( 'rest_request_after_callbacks', fn ( $response, $handler, $request ) => $this->service( RateLimiter::class )->handle_rest_request_after_callbacks( $response, $handler, $request ), 10, 3 );
 		// The public capture route boots like a Store API request (no block or wc/v3 route registration).
 		( new LeanRestRequest() )->register();
 		add_action( 'init', array( $this, 'load_textdomain' ) );
@@ -185,6 +197,9 @@ final class Plugin {
 		add_action( 'cartbay_mark_notification_delivered', fn ( $notification_id ) => $this->service( MailOutcome::class )->handle_delivered( $notification_id ) );
 		( new CheckoutAssets( $this->service( SettingsRepository::class ) ) )->register();
 		( new OrderIdentity( $this->service( SessionRepository::class ) ) )->register();
+		// The cart of a browser that owns a session follows into it; classic checkout gets its email back.
+		( new CartSync( $this->service( SettingsRepository::class ), $this->service( SessionRepository::class ), $this->service( BrowserSession::class ) ) )->register();
+		( new CheckoutEmailPrefill() )->register();
 		// Restore and unsubscribe links, the recovery coupon rules and recovered-order attribution. The
 		// unsubscribe and attribution services (and the sequence behind them) are built only when needed.
 		$this->service( RestoreService::class )->register();
@@ -198,8 +213,19 @@ final class Plugin {
 			},
 			20 // After the suppression post type and the order statuses are registered.
 		);
+		// Attribution counts paid orders only: payment complete, or completed (cash on delivery, cheque, bank
+		// transfer). Processing or on-hold without payment complete is a placed order: it only stops reminders.
+		add_action( 'woocommerce_pre_payment_complete', fn ( $order_id ) => $this->service( RecoveryMatcher::class )->handle_pre_payment_complete( $order_id ) );
 		add_action( 'woocommerce_payment_complete', fn ( $order_id ) => $this->service( RecoveryMatcher::class )->handle_payment_complete( $order_id ) );
-		add_action( 'woocommerce_order_status_changed', fn ( $order_id, $from, $to, $order = null ) => $this->service( RecoveryMatcher::class )->handle_order_status_changed( $order_id, $from, $to, $order ), 10, 4 );
+		add_action( 'woocommerce_order_status_completed', fn ( $order_id, $order = null ) => $this->service( RecoveryMatcher::class )->handle_order_status_completed( $order_id, $order ), 10, 2 );
+		add_action( 'woocommerce_order_status_processing', fn ( $order_id, $order = null ) => $this->service( RecoveryMatcher::class )->handle_order_status_processing( $order_id, $order ), 10, 2 );
+		add_action( 'woocommerce_order_status_on-hold', fn ( $order_id, $order = null ) => $this->service( RecoveryMatcher::class )->handle_order_status_on_hold( $order_id, $order ), 10, 2 );
+		// Cancelled, failed or refunded orders take their attribution back; partial refunds lower the revenue.
+		add_action( 'woocommerce_order_status_cancelled', fn ( $order_id, $order = null ) => $this->service( AttributionReverter::class )->handle_order_status_cancelled( $order_id, $order ), 10, 2 );
+		add_action( 'woocommerce_order_status_failed', fn ( $order_id, $order = null ) => $this->service( AttributionReverter::class )->handle_order_status_failed( $order_id, $order ), 10, 2 );
+		add_action( 'woocommerce_order_status_refunded', fn ( $order_id, $order = null ) => $this->service( AttributionReverter::class )->handle_order_status_refunded( $order_id, $order ), 10, 2 );
+		add_action( 'woocommerce_order_refunded', fn ( $order_id, $refund_id = 0 ) => $this->service( AttributionReverter::class )->handle_order_refunded( $order_id, $refund_id ), 10, 2 );
+		add_action( 'woocommerce_refund_deleted', fn ( $refund_id, $order_id = 0 ) => $this->service( AttributionReverter::class )->handle_refund_deleted( $refund_id, $order_id ), 10, 2 );
 		// An updated plugin is not re-activated: finish its install routine on the next admin request.
 		add_action( 'admin_init', array( $this, 'maybe_finish_install' ) );
 

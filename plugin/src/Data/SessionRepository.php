@@ -154,6 +154,51 @@ final class SessionRepository {
 	}
 
 	/**
+	 * Other abandoned sessions of an email hash whose recovery sequence no newer session has superseded,
+	 * newest first: the sessions that may still have recovery emails in flight.
+	 *
+	 * Runs at every abandonment, so it asks for ids first: the usual answer is only the session itself,
+	 * which is then not loaded again.
+	 *
+	 * @param string $email_hash SHA-256 of the normalized email.
+	 * @param int    $except_id  Order id of the session asking (left out).
+	 * @return \WC_Order[]
+	 */
+	public function find_unsuperseded_by_email_hash( string $email_hash, int $except_id = 0 ): array {
+		if ( 1 !== preg_match( '/^[0-9a-f]{64}$/', $email_hash ) ) {
+			return array();
+		}
+		// Every such session is needed (each may hold pending sends); the superseded ones are left out by the query.
+		$ids = wc_get_orders(
+			array(
+				'status'      => array( OrderStatuses::ABANDONED ),
+				'created_via' => CARTBAY_CREATED_VIA,
+				'limit'       => -1,
+				'return'      => 'ids',
+			) + OrderMetaQuery::args(
+				array(
+					array(
+						'key'   => MetaKeys::EMAIL_HASH,
+						'value' => $email_hash,
+					),
+					array(
+						'key'     => MetaKeys::SUPERSEDED_BY,
+						'compare' => 'NOT EXISTS',
+					),
+				)
+			)
+		);
+		$orders = array();
+		foreach ( $ids as $id ) {
+			$order = (int) $id !== $except_id ? wc_get_order( $id ) : null;
+			if ( $order instanceof \WC_Order && CARTBAY_CREATED_VIA === $order->get_created_via() ) {
+				$orders[] = $order;
+			}
+		}
+		return $orders;
+	}
+
+	/**
 	 * The newest CartBay session matching a meta query.
 	 *
 	 * @param string[] $statuses   Statuses.
@@ -204,6 +249,17 @@ final class SessionRepository {
 	 */
 	public function cancel_jobs( string $session_id ): void {
 		as_unschedule_all_actions( ScheduledJobs::DETECT_SESSION_ABANDONMENT, array( $session_id ), ScheduledJobs::GROUP );
+		foreach ( array_keys( EmailClasses::by_step() ) as $step ) {
+			as_unschedule_all_actions( ScheduledJobs::SEND_RECOVERY_EMAIL, array( $session_id, $step ), ScheduledJobs::GROUP );
+		}
+	}
+
+	/**
+	 * Cancels the pending recovery-email jobs of a session (its abandonment check is left alone).
+	 *
+	 * @param string $session_id CartBay session id.
+	 */
+	public function cancel_send_jobs( string $session_id ): void {
 		foreach ( array_keys( EmailClasses::by_step() ) as $step ) {
 			as_unschedule_all_actions( ScheduledJobs::SEND_RECOVERY_EMAIL, array( $session_id, $step ), ScheduledJobs::GROUP );
 		}

@@ -27,7 +27,8 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Sends each step exactly once, at its time, and only while it is still wanted: the session exists, is
- * still abandoned, its email is not suppressed, sending is on, and the step has not been sent.
+ * still abandoned, no newer session of its email has superseded it, its email is not suppressed, sending
+ * is on, and the step has not been sent.
  */
 final class EmailSequenceService {
 
@@ -112,7 +113,9 @@ final class EmailSequenceService {
 	/**
 	 * Schedules the sequence of a session that just became abandoned: one job and one queued notification
 	 * per step not yet sent or queued. Does nothing when sending is off. Changes the session
-	 * in memory: the caller saves.
+	 * in memory: the caller saves, then calls supersede_older() (see there).
+	 *
+	 * A session an older sequence had superseded takes the sequence back: its abandonment is now the newest.
 	 *
 	 * @param \WC_Order $order Session order (abandoned).
 	 * @return int Steps scheduled.
@@ -125,6 +128,7 @@ final class EmailSequenceService {
 		$abandoned_at = (int) $order->get_meta( MetaKeys::ABANDONED_AT );
 		$abandoned_at = $abandoned_at > 0 ? $abandoned_at : time();
 		$scheduled    = 0;
+		$order->delete_meta_data( MetaKeys::SUPERSEDED_BY );
 		foreach ( $this->step_offsets() as $step => $offset ) {
 			// A step already sent (before the shopper came back) or already queued is not queued again.
 			$record = NotificationLog::for_step( $order, $step );
@@ -136,6 +140,126 @@ final class EmailSequenceService {
 			++$scheduled;
 		}
 		return $scheduled;
+	}
+
+	/**
+	 * Keeps at most RecoverySchema::SEQUENCES_IN_FLIGHT_PER_EMAIL recovery sequences in flight per email
+	 * hash: of the abandoned sessions of this session's email that have pending sends (only abandoned ones
+	 * can send), the newest abandonments keep them and every other one is superseded (unsent steps canceled with reason `superseded`, send jobs
+	 * unscheduled, `_cartbay_superseded_by`, event `superseded`). Steps already sent stay sent, and a
+	 * superseded session stays abandoned, so the links of the emails it already sent keep working.
+	 *
+	 * "Newest" is the latest abandonment, then the latest activity, then the later session: a total order,
+	 * so two runners abandoning two sessions of one email at the same moment pick the same winner. Called
+	 * after the session was saved, so each of those runners also sees the other's session.
+	 *
+	 * @param \WC_Order $order Session that just became abandoned (saved).
+	 * @return int Sessions superseded.
+	 */
+	public function supersede_older( \WC_Order $order ): int {
+		$email_hash = (string) $order->get_meta( MetaKeys::EMAIL_HASH );
+		if ( '' === $email_hash || ! $this->has_pending( $order ) ) {
+			return 0; // No sequence of its own in flight: nothing to take over.
+		}
+		$in_flight = array( $order );
+		foreach ( $this->sessions->find_unsuperseded_by_email_hash( $email_hash, (int) $order->get_id() ) as $other ) {
+			if ( $this->has_pending( $other ) ) {
+				$in_flight[] = $other;
+			}
+		}
+		if ( count( $in_flight ) <= RecoverySchema::SEQUENCES_IN_FLIGHT_PER_EMAIL ) {
+			return 0;
+		}
+		usort( $in_flight, static fn ( \WC_Order $a, \WC_Order $b ) => self::recency( $b ) <=> self::recency( $a ) );
+		$kept   = array_slice( $in_flight, 0, RecoverySchema::SEQUENCES_IN_FLIGHT_PER_EMAIL );
+		$winner = in_array( $order, $kept, true ) ? $order : $kept[0];
+		$by     = (string) $winner->get_meta( MetaKeys::SESSION_ID );
+		$losers = array_slice( $in_flight, RecoverySchema::SEQUENCES_IN_FLIGHT_PER_EMAIL );
+		foreach ( $losers as $loser ) {
+			$this->supersede( $loser, $by );
+		}
+		return count( $losers );
+	}
+
+	/**
+	 * How recent a session's abandonment is, as a sortable key.
+	 *
+	 * @param \WC_Order $order Session order.
+	 * @return int[] Abandoned at, last activity at, order id.
+	 */
+	private static function recency( \WC_Order $order ): array {
+		return array( (int) $order->get_meta( MetaKeys::ABANDONED_AT ), (int) $order->get_meta( MetaKeys::LAST_ACTIVITY_AT ), (int) $order->get_id() );
+	}
+
+	/**
+	 * Whether a session has a notification that still expects work.
+	 *
+	 * @param \WC_Order $order Session order.
+	 */
+	private function has_pending( \WC_Order $order ): bool {
+		foreach ( NotificationLog::all( $order ) as $record ) {
+			if ( is_array( $record ) && NotificationLog::is_pending( $record ) ) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Supersedes one session's sequence: under each pending step's send lock, so no send of that step runs
+	 * meanwhile, its unsent steps are canceled and its send jobs unscheduled. A step whose send is running
+	 * right now is left to finish (it is sent or fails as usual); the send guard refuses anything after it.
+	 *
+	 * @param \WC_Order $order Session order to supersede.
+	 * @param string    $by    Session id of the newer session.
+	 */
+	private function supersede( \WC_Order $order, string $by ): void {
+		$session_id = (string) $order->get_meta( MetaKeys::SESSION_ID );
+		$locks      = array();
+		foreach ( NotificationLog::all( $order ) as $record ) {
+			$step = is_array( $record ) ? (int) ( $record['step'] ?? 0 ) : 0;
+			if ( $step > 0 && ! isset( $locks[ $step ] ) && NotificationLog::is_pending( $record ) && JobLock::acquire( self::step_lock( $session_id, $step ) ) ) {
+				$locks[ $step ] = self::step_lock( $session_id, $step );
+			}
+		}
+		try {
+			// Read again under the locks: a send that finished since the lookup keeps its outcome.
+			$order->read_meta_data( true );
+			$canceled = array();
+			foreach ( NotificationLog::all( $order ) as $id => $record ) {
+				$step = is_array( $record ) ? (int) ( $record['step'] ?? 0 ) : 0;
+				if ( isset( $locks[ $step ] ) && NotificationLog::is_pending( $record ) ) {
+					NotificationLog::transition( $order, (string) $id, NotificationStates::CANCELED, array( 'cancel_reason' => RecoverySchema::SUPERSEDED_REASON ) );
+					$canceled[] = $step;
+				}
+			}
+			$order->update_meta_data( MetaKeys::SUPERSEDED_BY, $by );
+			$this->sessions->add_event(
+				$order,
+				SessionEvents::SUPERSEDED,
+				array(
+					'by'    => $by,
+					'steps' => $canceled,
+				)
+			);
+			// Meta only: the status is not this change's business (another request may be recovering the session).
+			$order->save_meta_data();
+			$this->sessions->cancel_send_jobs( $session_id );
+		} finally {
+			foreach ( $locks as $lock ) {
+				JobLock::release( $lock );
+			}
+		}
+	}
+
+	/**
+	 * Name of the lock one step's send holds.
+	 *
+	 * @param string $session_id CartBay session id.
+	 * @param int    $step       Step number.
+	 */
+	private static function step_lock( string $session_id, int $step ): string {
+		return 'send|' . $session_id . '|' . $step;
 	}
 
 	/**
@@ -166,7 +290,7 @@ final class EmailSequenceService {
 	 * @return bool Whether WordPress accepted the email.
 	 */
 	public function send_step( string $session_id, int $step_index ): bool {
-		$lock = 'send|' . $session_id . '|' . $step_index;
+		$lock = self::step_lock( $session_id, $step_index );
 		if ( ! JobLock::acquire( $lock ) ) {
 			return false;
 		}
@@ -236,6 +360,9 @@ final class EmailSequenceService {
 	private function refusal( \WC_Order $order, AbstractCartBayRecoveryEmail $email, string $trigger ): string {
 		if ( 'wc-' . $order->get_status() !== OrderStatuses::ABANDONED ) {
 			return 'session_' . $order->get_status();
+		}
+		if ( '' !== (string) $order->get_meta( MetaKeys::SUPERSEDED_BY ) ) {
+			return RecoverySchema::SUPERSEDED_REASON; // A newer session of the same email has the sequence (a job left behind).
 		}
 		if ( $this->suppressions->is_suppressed( (string) $order->get_meta( MetaKeys::EMAIL ) ) ) {
 			return 'suppressed';

@@ -1,12 +1,14 @@
 <?php
 /**
- * Keeps CartBay recovery coupons inside their recovery: the restored session, its email, no subscriptions.
+ * Keeps CartBay recovery coupons inside their recovery: the restored session, its email, no subscriptions,
+ * and only the products and quantities of the saved cart.
  *
  * @package WPAnchorBay\CartBay
  */
 
 namespace WPAnchorBay\CartBay\Offers;
 
+use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Recovery\RestoredCheckout;
 
@@ -14,8 +16,15 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * A `_cartbay_generated` coupon is valid only in the cart its restore link rebuilt (the WooCommerce
- * session's restored session id equals the coupon's session id), for the email it was made for, and never
- * on a cart holding WooCommerce Subscriptions products. Other coupons pass untouched.
+ * session's restored session id equals the coupon's session id), for the email it was made for, never
+ * on a cart holding WooCommerce Subscriptions products, and only while every line of the cart (or order) is
+ * a product or variation of the saved cart the coupon was sent for, in at most the saved quantity: the
+ * discount was offered for that cart, not for whatever the restored cart grows into. Other coupons pass
+ * untouched.
+ *
+ * The saved cart is the one on the coupon (`_cartbay_coupon_items`, the session's snapshot when the coupon
+ * email went out), not the session's current snapshot: capture and cart sync on the restored checkout keep
+ * rewriting that one as the cart grows. Coupons made before the items were stored fall back to it.
  *
  * WooCommerce runs `woocommerce_coupon_is_valid` inside a try block and shows an exception's message as the
  * coupon error (WC_Discounts::is_coupon_valid()), so a refusal throws with a reason the shopper can act on.
@@ -26,6 +35,30 @@ final class CouponGuard {
 	 * Product types WooCommerce Subscriptions adds.
 	 */
 	private const SUBSCRIPTION_TYPES = array( 'subscription', 'variable-subscription', 'subscription_variation' );
+
+	/**
+	 * Sessions.
+	 *
+	 * @var SessionRepository
+	 */
+	private $sessions;
+
+	/**
+	 * Saved quantities of legacy coupons per session id, loaded once per request (WooCommerce validates
+	 * coupons many times per request).
+	 *
+	 * @var array<string, array<string, int>>
+	 */
+	private $allowed = array();
+
+	/**
+	 * Constructor.
+	 *
+	 * @param SessionRepository $sessions Sessions.
+	 */
+	public function __construct( SessionRepository $sessions ) {
+		$this->sessions = $sessions;
+	}
 
 	/**
 	 * Hooks the coupon validity filter.
@@ -88,7 +121,121 @@ final class CouponGuard {
 				return __( 'Recovery coupons cannot be used on subscription products.', 'cartbay' );
 			}
 		}
+		return $this->snapshot_refusal( $coupon, $session_id, $target );
+	}
+
+	/**
+	 * Why the cart or order is not the saved cart any more, or '' while it still is (the same lines or
+	 * fewer, in the same or smaller quantities).
+	 *
+	 * @param \WC_Coupon $coupon     CartBay coupon.
+	 * @param string     $session_id The coupon's session id.
+	 * @param mixed      $target     WC_Cart, WC_Order or null (the shopper's cart).
+	 */
+	private function snapshot_refusal( \WC_Coupon $coupon, string $session_id, $target ): string {
+		$items   = $coupon->get_meta( MetaKeys::COUPON_ITEMS );
+		$allowed = is_array( $items ) ? array_map( 'intval', $items ) : $this->allowed_quantities( $session_id );
+		$wanted  = array();
+		$names   = array();
+		foreach ( $this->lines( $target ) as $line ) {
+			$wanted[ $line['key'] ] = ( $wanted[ $line['key'] ] ?? 0 ) + $line['quantity'];
+			$names[ $line['key'] ]  = $line['name'];
+		}
+		foreach ( $wanted as $key => $quantity ) {
+			if ( ! isset( $allowed[ $key ] ) ) {
+				return sprintf(
+					/* translators: %s: product name. */
+					__( 'This recovery coupon only covers the items of your saved cart, and “%s” was not in it. Remove it from your cart to use the coupon.', 'cartbay' ),
+					$names[ $key ]
+				);
+			}
+			if ( $quantity > $allowed[ $key ] ) {
+				return sprintf(
+					/* translators: 1: quantity in the saved cart, 2: product name. */
+					__( 'This recovery coupon only covers the quantities of your saved cart: at most %1$d × “%2$s”. Lower the quantity to use the coupon.', 'cartbay' ),
+					$allowed[ $key ],
+					$names[ $key ]
+				);
+			}
+		}
 		return '';
+	}
+
+	/**
+	 * Quantity per product/variation in a session's current snapshot (empty when the session is gone): the
+	 * saved cart of a coupon that carries none.
+	 *
+	 * @param string $session_id CartBay session id.
+	 * @return array<string, int> "product_id:variation_id" → quantity.
+	 */
+	private function allowed_quantities( string $session_id ): array {
+		if ( ! isset( $this->allowed[ $session_id ] ) ) {
+			$session                      = $this->sessions->find( $session_id );
+			$this->allowed[ $session_id ] = $session instanceof \WC_Order ? self::snapshot_quantities( $session->get_meta( MetaKeys::CART_SNAPSHOT ) ) : array();
+		}
+		return $this->allowed[ $session_id ];
+	}
+
+	/**
+	 * Quantity per product/variation of a cart snapshot: what a coupon issued for it covers.
+	 *
+	 * @param mixed $snapshot A `_cartbay_cart_snapshot` value.
+	 * @return array<string, int> "product_id:variation_id" → quantity.
+	 */
+	public static function snapshot_quantities( $snapshot ): array {
+		$allowed = array();
+		foreach ( (array) ( is_array( $snapshot ) ? ( $snapshot['items'] ?? array() ) : array() ) as $item ) {
+			if ( is_array( $item ) ) {
+				$key             = self::line_key( (int) ( $item['product_id'] ?? 0 ), (int) ( $item['variation_id'] ?? 0 ) );
+				$allowed[ $key ] = ( $allowed[ $key ] ?? 0 ) + max( 0, (int) ( $item['quantity'] ?? 0 ) );
+			}
+		}
+		return $allowed;
+	}
+
+	/**
+	 * The lines of the cart or order a coupon is applied to.
+	 *
+	 * @param mixed $target WC_Cart, WC_Order or null (the shopper's cart).
+	 * @return array<int, array{key: string, quantity: int, name: string}>
+	 */
+	private function lines( $target ): array {
+		$lines = array();
+		if ( $target instanceof \WC_Order ) {
+			foreach ( $target->get_items() as $item ) {
+				if ( $item instanceof \WC_Order_Item_Product ) {
+					$lines[] = array(
+						'key'      => self::line_key( (int) $item->get_product_id(), (int) $item->get_variation_id() ),
+						'quantity' => (int) $item->get_quantity(),
+						'name'     => (string) $item->get_name(),
+					);
+				}
+			}
+			return $lines;
+		}
+		$cart = $target instanceof \WC_Cart ? $target : ( function_exists( 'WC' ) ? WC()->cart : null );
+		if ( ! $cart instanceof \WC_Cart ) {
+			return $lines;
+		}
+		foreach ( $cart->get_cart() as $line ) {
+			$product = isset( $line['data'] ) && $line['data'] instanceof \WC_Product ? $line['data'] : null;
+			$lines[] = array(
+				'key'      => self::line_key( (int) ( $line['product_id'] ?? 0 ), (int) ( $line['variation_id'] ?? 0 ) ),
+				'quantity' => (int) ( $line['quantity'] ?? 0 ),
+				'name'     => null !== $product ? (string) $product->get_name() : __( 'an item', 'cartbay' ),
+			);
+		}
+		return $lines;
+	}
+
+	/**
+	 * How a cart line and a snapshot item are matched: parent product and variation.
+	 *
+	 * @param int $product_id   Product (parent) id.
+	 * @param int $variation_id Variation id or 0.
+	 */
+	private static function line_key( int $product_id, int $variation_id ): string {
+		return $product_id . ':' . $variation_id;
 	}
 
 	/**

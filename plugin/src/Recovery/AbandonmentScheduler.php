@@ -187,11 +187,15 @@ final class AbandonmentScheduler {
 		// Sending on: the three steps are queued in the same save (abandonment is recorded either way).
 		$this->sequence->start( $order );
 		$this->sessions->save( $order );
+		// One sequence in flight per email: the newest abandonment supersedes the others' unsent steps. After
+		// the save, so two sessions of one email abandoned at once by two runners each see the other.
+		$this->sequence->supersede_older( $order );
 		// The exact check may still be pending when the scanner got there first.
 		as_unschedule_action( ScheduledJobs::DETECT_SESSION_ABANDONMENT, array( (string) $order->get_meta( MetaKeys::SESSION_ID ) ), ScheduledJobs::GROUP );
 
 		/**
-		 * Fires when a session became abandoned (saved, with its recovery emails queued when sending is on).
+		 * Fires when a session became abandoned (saved, with its recovery emails queued when sending is on and
+		 * older sequences of the same email superseded).
 		 *
 		 * @param \WC_Order $order Session order.
 		 */
