@@ -157,8 +157,10 @@ final class SessionRepository {
 	 * Other abandoned sessions of an email hash whose recovery sequence no newer session has superseded,
 	 * newest first: the sessions that may still have recovery emails in flight.
 	 *
-	 * Runs at every abandonment, so it asks for ids first: the usual answer is only the session itself,
-	 * which is then not loaded again.
+	 * Runs at every abandonment, so it is kept cheap: ids first (the usual answer is only the session
+	 * itself, which is then not loaded again), and `created_via` is checked on the few orders loaded rather
+	 * than in the query (on posts storage that filter is one more meta join over every CartBay order, which
+	 * made each lookup grow with the store's sessions).
 	 *
 	 * @param string $email_hash SHA-256 of the normalized email.
 	 * @param int    $except_id  Order id of the session asking (left out).
@@ -171,10 +173,9 @@ final class SessionRepository {
 		// Every such session is needed (each may hold pending sends); the superseded ones are left out by the query.
 		$ids = wc_get_orders(
 			array(
-				'status'      => array( OrderStatuses::ABANDONED ),
-				'created_via' => CARTBAY_CREATED_VIA,
-				'limit'       => -1,
-				'return'      => 'ids',
+				'status' => array( OrderStatuses::ABANDONED ),
+				'limit'  => -1,
+				'return' => 'ids',
 			) + OrderMetaQuery::args(
 				array(
 					array(
