@@ -13,6 +13,7 @@ import { emitRecoverySchema } from './emitters/recovery';
 import { emitRestRoutes } from './emitters/rest-routes';
 import { emitScheduledJobs } from './emitters/scheduled-jobs';
 import { emitSettingsNormalizer, emitSettingsSchema } from './emitters/settings';
+import { emitSettingsKeys } from './emitters/settings-keys';
 import type { GeneratedFile } from './file';
 import { indexDirectory, missingHandlers } from './php-index';
 
@@ -35,6 +36,7 @@ export function generate(root: string): GeneratedFile[] {
 		emitOrderStatuses(),
 		emitSettingsSchema(),
 		emitSettingsNormalizer(),
+		emitSettingsKeys(),
 		emitRestRoutes(),
 		emitScheduledJobs(),
 		...emitEmailClasses(),

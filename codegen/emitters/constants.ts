@@ -1,7 +1,20 @@
 /**
  * Constant groups (meta keys, events, notification states, placeholders, options, transients) → PHP classes.
  */
-import { metaKeys, notificationStates, options, placeholders, postTypes, queryArgs, sessionEvents, transients, wcSessionKeys } from '../../plugin/schema';
+import {
+	cancelReasons,
+	metaKeys,
+	notificationStates,
+	notificationTriggers,
+	options,
+	placeholders,
+	postTypes,
+	publicHooks,
+	queryArgs,
+	sessionEvents,
+	transients,
+	wcSessionKeys,
+} from '../../plugin/schema';
 import type { ConstantGroupDef } from '../../plugin/schema/types';
 import { type GeneratedFile, GENERATED_DIR, GENERATED_NAMESPACE, phpHeader } from '../file';
 import { docblock, str } from '../php';
@@ -10,6 +23,9 @@ const groups: readonly { group: ConstantGroupDef; source: string }[] = [
 	{ group: metaKeys, source: 'plugin/schema/meta.ts' },
 	{ group: sessionEvents, source: 'plugin/schema/events.ts' },
 	{ group: notificationStates, source: 'plugin/schema/notifications.ts' },
+	{ group: notificationTriggers, source: 'plugin/schema/notifications.ts' },
+	{ group: cancelReasons, source: 'plugin/schema/notifications.ts' },
+	{ group: publicHooks, source: 'plugin/schema/hooks.ts' },
 	{ group: placeholders, source: 'plugin/schema/placeholders.ts' },
 	{ group: options, source: 'plugin/schema/storage.ts' },
 	{ group: transients, source: 'plugin/schema/storage.ts' },

@@ -43,6 +43,11 @@ final class CaptureSchema {
 	public const MAX_QUANTITY = 9999;
 
 	/**
+	 * Longest email accepted (RFC 5321 path limit).
+	 */
+	public const MAX_EMAIL_LENGTH = 254;
+
+	/**
 	 * Length of a CartBay session id ([A-Za-z0-9]).
 	 */
 	public const SESSION_ID_LENGTH = 32;

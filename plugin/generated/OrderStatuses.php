@@ -54,6 +54,19 @@ final class OrderStatuses {
 	}
 
 	/**
+	 * Whether an order has one of the given statuses.
+	 *
+	 * WooCommerce returns statuses without the wc- prefix these constants carry; this is the one place that
+	 * bridges the two.
+	 *
+	 * @param \WC_Order|null $order       Order (null is never a match).
+	 * @param string         ...$statuses Status constants of this class.
+	 */
+	public static function is( $order, string ...$statuses ): bool {
+		return $order instanceof \WC_Order && in_array( 'wc-' . $order->get_status(), $statuses, true );
+	}
+
+	/**
 	 * Status slugs (with the wc- prefix) keyed by their short key.
 	 *
 	 * @return array<string, string>

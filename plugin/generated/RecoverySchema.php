@@ -38,6 +38,11 @@ final class RecoverySchema {
 	public const COUPON_CODE_RANDOM_LENGTH = 10;
 
 	/**
+	 * Characters the random part is drawn from (no look-alikes).
+	 */
+	public const COUPON_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+	/**
 	 * Send attempts of one email before it is failed for good.
 	 */
 	public const MAX_SEND_ATTEMPTS = 3;
@@ -83,6 +88,16 @@ final class RecoverySchema {
 	public const TEST_TRIGGER_DELAY_SECONDS = 30;
 
 	/**
+	 * Sessions one retention run deletes at most.
+	 */
+	public const PRUNE_BATCH = 200;
+
+	/**
+	 * Most other sessions of the same email an unsubscribe stops along with the one whose link was used.
+	 */
+	public const UNSUBSCRIBE_SIBLING_LIMIT = 50;
+
+	/**
 	 * Most live sessions one email hash may have; a capture that would make another stores nothing (same answer).
 	 */
 	public const MAX_LIVE_SESSIONS_PER_EMAIL = 3;
@@ -111,14 +126,4 @@ final class RecoverySchema {
 	 * Days after abandonment within which the billing-email fallback counts (as influenced).
 	 */
 	public const INFLUENCED_WINDOW_DAYS = 7;
-
-	/**
-	 * Cancel reason of unsent steps a newer session of the same email took over.
-	 */
-	public const SUPERSEDED_REASON = 'superseded';
-
-	/**
-	 * Cancel reason of pending steps when the shopper placed an order that is not paid yet.
-	 */
-	public const ORDER_PLACED_REASON = 'order_placed';
 }

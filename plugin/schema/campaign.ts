@@ -18,6 +18,8 @@ export const campaign = {
 		label: 'Send the 3-email recovery sequence',
 		description: 'Master sending switch; abandonment is detected for reporting either way.',
 	},
+	/** Key of the step list in the option. */
+	stepsKey: 'steps',
 	steps: [
 		{ delay_value: 45, delay_unit: 'minutes', coupon_enabled: false },
 		{ delay_value: 24, delay_unit: 'hours', coupon_enabled: false },

@@ -22,3 +22,40 @@ export const notificationRetry = {
 	maxAttempts: 3,
 	retryDelayMinutesPerAttempt: 15,
 } as const;
+
+/** What scheduled a notification (its record's `trigger`). */
+export const notificationTriggers = {
+	className: 'NotificationTriggers',
+	description: 'What scheduled a recovery email notification.',
+	constants: [
+		{ name: 'ABANDONMENT', value: 'abandonment', description: 'The session was abandoned: the sequence scheduled the step.' },
+		{ name: 'TEST', value: 'test', description: 'The Test Mode trigger scheduled the step (sent even with the sequence switched off).' },
+	],
+} as const satisfies ConstantGroupDef;
+
+/** Why a notification was canceled (its record's `cancel_reason`). */
+export const cancelReasons = {
+	className: 'CancelReasons',
+	description: 'Why a recovery email notification was canceled.',
+	constants: [
+		{ name: 'RECOVERED', value: 'recovered', description: 'A paid order was attributed to the session (recovered).' },
+		{ name: 'INFLUENCED', value: 'influenced', description: 'A paid order matched the session by billing email only (influenced).' },
+		{ name: 'ORDER_PLACED', value: 'order_placed', description: 'The shopper placed an order that is not paid yet (cash on delivery, cheque, bank transfer): no more reminders, nothing counted until it is paid.' },
+		{ name: 'SUPERSEDED', value: 'superseded', description: 'A newer session of the same email took over the sequence.' },
+		{ name: 'UNSUBSCRIBED', value: 'unsubscribed', description: 'The shopper unsubscribed.' },
+		{ name: 'REACTIVATED', value: 'reactivated', description: 'The shopper came back to checkout: the session is live again.' },
+		{ name: 'SUPPRESSED', value: 'suppressed', description: 'The email is on the suppression list.' },
+		{ name: 'SENDING_DISABLED', value: 'sending_disabled', description: 'The recovery sequence is switched off.' },
+		{ name: 'EMAIL_DISABLED', value: 'email_disabled', description: "The step's WooCommerce email is disabled." },
+		{ name: 'SESSION_STATUS_PREFIX', value: 'session_', description: 'Prefix + the session status (without wc-): the session is no longer abandoned.' },
+	],
+} as const satisfies ConstantGroupDef;
+
+/** The value of one constant of a group, by its PHP name (typed: a wrong name does not compile). */
+export function constantValue<G extends ConstantGroupDef>(group: G, name: G['constants'][number]['name']): string {
+	const found = group.constants.find((c) => c.name === name);
+	if (!found) {
+		throw new Error(`${group.className} has no constant ${name}`);
+	}
+	return found.value;
+}

@@ -105,6 +105,8 @@ export interface CampaignDef {
 	readonly option: string;
 	readonly description: string;
 	readonly enabled: BooleanField;
+	/** Key of the step list in the option. */
+	readonly stepsKey: string;
 	readonly steps: readonly SequenceStepDefault[];
 	readonly units: readonly { readonly value: DelayUnit; readonly label: string; readonly minutes: number }[];
 	readonly minDelayMinutes: number;
@@ -207,4 +209,29 @@ export interface ConstantGroupDef {
 	readonly className: string;
 	readonly description: string;
 	readonly constants: readonly ConstantDef[];
+}
+
+/**
+ * How one value of a schema group appears in a generated PHP value class: its docblock (the constant name is
+ * the key in UPPER_SNAKE case), `{ name, description }` for another name, or `false` for a value only the
+ * browser uses. Typed over every key of the group, so a new value cannot be left out by accident.
+ */
+export type PhpValueDoc = string | { readonly name: string; readonly description: string } | false;
+
+export type PhpValueDocs<T> = { readonly [K in keyof T]: PhpValueDoc };
+
+/** One schema group (plain values the TypeScript side imports) with its PHP docs. */
+export interface PhpValueGroup {
+	readonly values: Readonly<Record<string, string | number>>;
+	readonly docs: Readonly<Record<string, PhpValueDoc>>;
+}
+
+/** A generated PHP class of typed constants, walked from schema groups. */
+export interface PhpValueClassDef {
+	readonly className: string;
+	readonly summary: string;
+	readonly classDoc: string;
+	/** Schema files the groups come from (named in the generated header). */
+	readonly sources: readonly string[];
+	readonly groups: readonly PhpValueGroup[];
 }

@@ -10,8 +10,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { attribution, metaKeys, orderStatuses, queryArgs, recoveryWork, sessionEvents } from '../../plugin/schema';
-import { freePort, startServer, type Site } from '../store';
+import { attribution, cancelReasons, constantValue, metaKeys, orderStatuses, queryArgs, recoveryWork, sessionEvents } from '../../plugin/schema';
+import { freePort, startServer, type Site } from '../../tools/store';
 import { type Checks, lastJson, phpString } from './harness';
 import { HttpShopper as Shopper } from './http-shopper';
 import { RECOVERY_TEST_HELPERS } from './recovery';
@@ -140,7 +140,7 @@ export async function attributionScenarios(t: Checks, site: Site): Promise<void>
 			]);
 			t.equal('the placed order stops the reminders (pending sends canceled with reason order_placed)', [processing.pending_sends, processing.notifications.map((n) => [n.status, n.cancel_reason])], [
 				0,
-				[['canceled', attribution.orderPlacedReason]],
+				[['canceled', constantValue(cancelReasons, 'ORDER_PLACED')]],
 			]);
 
 			await setStatus(placed.order_id, 'completed');

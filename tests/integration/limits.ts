@@ -6,15 +6,15 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { attribution, campaign, notificationStates, recipientLimits, recoveryCoupons, sessionEvents, settingsOption } from '../../plugin/schema';
-import { freePort, startServer, type Site } from '../store';
+import { attribution, campaign, cancelReasons, constantValue, notificationStates, recipientLimits, recoveryCoupons, sessionEvents, settingsOption } from '../../plugin/schema';
+import { freePort, startServer, type Site } from '../../tools/store';
 import { type Checks, lastJson, phpString } from './harness';
 import { HttpShopper } from './http-shopper';
 import { RECOVERY_TEST_HELPERS } from './recovery';
 
 const EVENT = Object.fromEntries(sessionEvents.constants.map((c) => [c.name, c.value])) as Record<string, string>;
 const STATE = Object.fromEntries(notificationStates.constants.map((c) => [c.name, c.value])) as Record<string, string>;
-const SUPERSEDED = attribution.supersededReason;
+const SUPERSEDED = constantValue(cancelReasons, 'SUPERSEDED');
 const STEPS = campaign.steps.length;
 const COUPON_DAYS = Number(settingsOption.fields.find((f) => f.key === 'coupon_expiry_days')?.default ?? 7);
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');

@@ -8,6 +8,7 @@
 namespace WPAnchorBay\CartBay\Email;
 
 use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Generated\CancelReasons;
 use WPAnchorBay\CartBay\Generated\EmailClasses;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\NotificationStates;
@@ -229,7 +230,7 @@ final class EmailSequenceService {
 			foreach ( NotificationLog::all( $order ) as $id => $record ) {
 				$step = is_array( $record ) ? (int) ( $record['step'] ?? 0 ) : 0;
 				if ( isset( $locks[ $step ] ) && NotificationLog::is_pending( $record ) ) {
-					NotificationLog::transition( $order, (string) $id, NotificationStates::CANCELED, array( 'cancel_reason' => RecoverySchema::SUPERSEDED_REASON ) );
+					NotificationLog::transition( $order, (string) $id, NotificationStates::CANCELED, array( 'cancel_reason' => CancelReasons::SUPERSEDED ) );
 					$canceled[] = $step;
 				}
 			}
@@ -362,7 +363,7 @@ final class EmailSequenceService {
 			return 'session_' . $order->get_status();
 		}
 		if ( '' !== (string) $order->get_meta( MetaKeys::SUPERSEDED_BY ) ) {
-			return RecoverySchema::SUPERSEDED_REASON; // A newer session of the same email has the sequence (a job left behind).
+			return CancelReasons::SUPERSEDED; // A newer session of the same email has the sequence (a job left behind).
 		}
 		if ( $this->suppressions->is_suppressed( (string) $order->get_meta( MetaKeys::EMAIL ) ) ) {
 			return 'suppressed';

@@ -10,6 +10,7 @@ namespace WPAnchorBay\CartBay\Recovery;
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Email\EmailSequenceService;
 use WPAnchorBay\CartBay\Email\RecoveryLinks;
+use WPAnchorBay\CartBay\Generated\CancelReasons;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\RecoverySchema;
@@ -210,7 +211,7 @@ final class RecoveryMatcher {
 		if ( null === $match || ! $this->has_pending_sends( $match[0] ) ) {
 			return;
 		}
-		$this->sequence->stop( $match[0], RecoverySchema::ORDER_PLACED_REASON );
+		$this->sequence->stop( $match[0], CancelReasons::ORDER_PLACED );
 		$this->sessions->save( $match[0] );
 	}
 

@@ -1,0 +1,71 @@
+<?php
+/**
+ * Hooks: Names of the public actions and filters CartBay fires.
+ *
+ * Generated from plugin/schema/hooks.ts by codegen/emitters/constants.ts. Do not edit:
+ * change the schema and run `npm run codegen`.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Generated;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Names of the public actions and filters CartBay fires.
+ */
+final class Hooks {
+
+	/**
+	 * Action: the runtime is running (receives the Plugin instance).
+	 */
+	public const LOADED = 'cartbay_loaded';
+
+	/**
+	 * Action: a session became abandoned (receives the session order).
+	 */
+	public const SESSION_ABANDONED = 'cartbay_session_abandoned';
+
+	/**
+	 * Action a delivery integration fires with a notification id once its provider confirms delivery.
+	 */
+	public const MARK_NOTIFICATION_DELIVERED = 'cartbay_mark_notification_delivered';
+
+	/**
+	 * Filter: requests allowed per window for an endpoint bucket (receives the limit and the bucket).
+	 */
+	public const RATE_LIMIT = 'cartbay_rate_limit';
+
+	/**
+	 * Filter: the rate-limit window in seconds for an endpoint bucket.
+	 */
+	public const RATE_LIMIT_WINDOW = 'cartbay_rate_limit_window';
+
+	/**
+	 * Filter: origins (scheme://host[:port]) the public capture route accepts.
+	 */
+	public const CAPTURE_ALLOWED_ORIGINS = 'cartbay_capture_allowed_origins';
+
+	/**
+	 * Filter: whether a capture request boots like a Store API request (false registers every REST route as usual).
+	 */
+	public const LEAN_CAPTURE_REQUEST = 'cartbay_lean_capture_request';
+
+	/**
+	 * Every value, in schema order.
+	 *
+	 * @return string[]
+	 */
+	public static function all(): array {
+		return array(
+			self::LOADED,
+			self::SESSION_ABANDONED,
+			self::MARK_NOTIFICATION_DELIVERED,
+			self::RATE_LIMIT,
+			self::RATE_LIMIT_WINDOW,
+			self::CAPTURE_ALLOWED_ORIGINS,
+			self::LEAN_CAPTURE_REQUEST,
+		);
+	}
+}

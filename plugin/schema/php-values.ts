@@ -1,0 +1,6 @@
+import type { PhpValueDocs, PhpValueGroup } from './types';
+
+/** Pairs a schema group with its PHP docs; the docs must name every key of the group. */
+export function phpGroup<T extends Readonly<Record<string, string | number>>>(values: T, docs: PhpValueDocs<T>): PhpValueGroup {
+	return { values, docs };
+}
