@@ -1,0 +1,28 @@
+<?php
+/**
+ * The one way a CartBay service hooks into WordPress and WooCommerce.
+ *
+ * @package WPAnchorBay\CartBay
+ */
+
+namespace WPAnchorBay\CartBay\Core;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * A service that handles hooks. `Plugin` adds every subscribed hook at boot with a callback that builds the
+ * service on first use, so a request whose hooks never fire never builds the service (or its dependencies).
+ *
+ * Each hook is handled by the public method `handle_<hook>`, the hook name with every character other than a
+ * letter, digit or underscore written as an underscore (see `Plugin::handler_method()`).
+ */
+interface HookSubscriber {
+
+	/**
+	 * The hooks this service handles: hook name => array( priority, accepted arguments ), either optional
+	 * (defaults 10 and 1).
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
+	 */
+	public static function subscribed_hooks(): array;
+}
