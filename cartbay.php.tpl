@@ -30,6 +30,7 @@ define( '{{constantPrefix}}_URL', plugin_dir_url( __FILE__ ) );
 define( '{{constantPrefix}}_MIN_WC_VERSION', '{{requiresWooCommerce}}' );
 define( '{{constantPrefix}}_LICENSE_SERVER', '{{licenseServer}}' );
 define( '{{constantPrefix}}_CREATED_VIA', '{{createdVia}}' );
+define( '{{constantPrefix}}_LOG_SOURCE', '{{logSource}}' );
 
 require_once __DIR__ . '/src/Autoloader.php';
 \{{phpNamespace}}\Autoloader::register( __DIR__ );

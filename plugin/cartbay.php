@@ -30,6 +30,7 @@ define( 'CARTBAY_URL', plugin_dir_url( __FILE__ ) );
 define( 'CARTBAY_MIN_WC_VERSION', '10.0' );
 define( 'CARTBAY_LICENSE_SERVER', 'https://wpanchorbay.com/wp-json/license-server/v1' );
 define( 'CARTBAY_CREATED_VIA', 'cartbay' );
+define( 'CARTBAY_LOG_SOURCE', 'cartbay' );
 
 require_once __DIR__ . '/src/Autoloader.php';
 \WPAnchorBay\CartBay\Autoloader::register( __DIR__ );
