@@ -10,7 +10,7 @@ export interface GeneratedFile {
 }
 
 export const GENERATED_DIR = 'plugin/generated';
-export const GENERATED_NAMESPACE = `${plugin.phpNamespace}\\Generated`;
+export const GENERATED_NAMESPACE = `${ plugin.phpNamespace }\\Generated`;
 
 export interface HeaderOptions {
 	/** One-line summary of the file. */
@@ -26,26 +26,34 @@ export interface HeaderOptions {
 	readonly uses?: readonly string[];
 }
 
-/** `<?php`, file docblock naming the schema source, namespace, imports and the ABSPATH guard. */
-export function phpHeader(options: HeaderOptions): string {
-	const details = options.details && options.details.length > 0 ? [' *', ...options.details.map((d) => ` * ${d}`)] : [];
-	const uses = [...new Set(options.uses ?? [])].sort();
+/**
+ * `<?php`, file docblock naming the schema source, namespace, imports and the ABSPATH guard.
+ * @param options What the header says.
+ */
+export function phpHeader( options: HeaderOptions ): string {
+	const details =
+		options.details && options.details.length > 0
+			? [ ' *', ...options.details.map( ( d ) => ` * ${ d }` ) ]
+			: [];
+	const uses = [ ...new Set( options.uses ?? [] ) ].sort();
 	return [
 		'<?php',
 		'/**',
-		` * ${options.summary}`,
+		` * ${ options.summary }`,
 		...details,
 		' *',
-		` * Generated from ${options.sources.join(', ')} by ${options.emitter}. Do not edit:`,
+		` * Generated from ${ options.sources.join( ', ' ) } by ${ options.emitter }. Do not edit:`,
 		' * change the schema and run `npm run codegen`.',
 		' *',
-		` * @package ${plugin.phpNamespace}`,
+		` * @package ${ plugin.phpNamespace }`,
 		' */',
 		'',
-		`namespace ${options.namespace};`,
+		`namespace ${ options.namespace };`,
 		'',
-		...(uses.length > 0 ? [...uses.map((u) => `use ${u};`), ''] : []),
+		...( uses.length > 0
+			? [ ...uses.map( ( u ) => `use ${ u };` ), '' ]
+			: [] ),
 		"defined( 'ABSPATH' ) || exit;",
 		'',
-	].join('\n');
+	].join( '\n' );
 }

@@ -11,10 +11,15 @@ import type { PhpHandler } from '../plugin/schema/types';
 import { plugin } from '../plugin/schema';
 
 export function phpParser(): Engine {
-	return new Engine({
-		parser: { php8: true, version: '8.2', extractDoc: true, suppressErrors: false },
+	return new Engine( {
+		parser: {
+			php8: true,
+			version: '8.2',
+			extractDoc: true,
+			suppressErrors: false,
+		},
 		ast: { withPositions: true },
-	});
+	} );
 }
 
 interface AstNode {
@@ -26,63 +31,103 @@ interface AstNode {
 }
 
 /** Fully qualified class name → public method names. */
-export type ClassIndex = Map<string, Set<string>>;
+export type ClassIndex = Map< string, Set< string > >;
 
-function nameOf(node: AstNode): string {
-	return typeof node.name === 'string' ? node.name : (node.name?.name ?? '');
+function nameOf( node: AstNode ): string {
+	return typeof node.name === 'string'
+		? node.name
+		: ( node.name?.name ?? '' );
 }
 
-/** Index the classes of one PHP source text. */
-export function indexSource(source: string, file: string, index: ClassIndex = new Map()): ClassIndex {
-	const program = phpParser().parseCode(source, file) as unknown as AstNode;
-	const visit = (nodes: AstNode[] | undefined, namespace: string): void => {
-		for (const node of nodes ?? []) {
-			if (node.kind === 'namespace') {
-				visit(node.children, nameOf(node));
-			} else if (node.kind === 'class' || node.kind === 'trait') {
+/**
+ * Index the classes of one PHP source text.
+ * @param source
+ * @param file
+ * @param index
+ */
+export function indexSource(
+	source: string,
+	file: string,
+	index: ClassIndex = new Map()
+): ClassIndex {
+	const program = phpParser().parseCode( source, file ) as unknown as AstNode;
+	const visit = ( nodes: AstNode[] | undefined, namespace: string ): void => {
+		for ( const node of nodes ?? [] ) {
+			if ( node.kind === 'namespace' ) {
+				visit( node.children, nameOf( node ) );
+			} else if ( node.kind === 'class' || node.kind === 'trait' ) {
 				const methods = new Set(
-					(node.body ?? [])
-						.filter((m) => m.kind === 'method' && (m.visibility === 'public' || m.visibility === ''))
-						.map(nameOf)
+					( node.body ?? [] )
+						.filter(
+							( m ) =>
+								m.kind === 'method' &&
+								( m.visibility === 'public' ||
+									m.visibility === '' )
+						)
+						.map( nameOf )
 				);
-				index.set(namespace ? `${namespace}\\${nameOf(node)}` : nameOf(node), methods);
+				index.set(
+					namespace
+						? `${ namespace }\\${ nameOf( node ) }`
+						: nameOf( node ),
+					methods
+				);
 			}
 		}
 	};
-	visit(program.children, '');
+	visit( program.children, '' );
 	return index;
 }
 
-function phpFiles(dir: string): string[] {
-	return readdirSync(dir).flatMap((entry) => {
-		const path = join(dir, entry);
-		if (statSync(path).isDirectory()) {
-			return phpFiles(path);
+function phpFiles( dir: string ): string[] {
+	return readdirSync( dir ).flatMap( ( entry ) => {
+		const path = join( dir, entry );
+		if ( statSync( path ).isDirectory() ) {
+			return phpFiles( path );
 		}
-		return entry.endsWith('.php') ? [path] : [];
-	});
+		return entry.endsWith( '.php' ) ? [ path ] : [];
+	} );
 }
 
-/** Index every PHP file under `dir`. */
-export function indexDirectory(dir: string, root = dir): ClassIndex {
+/**
+ * Index every PHP file under `dir`.
+ * @param dir
+ * @param root
+ */
+export function indexDirectory( dir: string, root = dir ): ClassIndex {
 	const index: ClassIndex = new Map();
-	for (const file of phpFiles(dir)) {
-		indexSource(readFileSync(file, 'utf8'), relative(root, file), index);
+	for ( const file of phpFiles( dir ) ) {
+		indexSource(
+			readFileSync( file, 'utf8' ),
+			relative( root, file ),
+			index
+		);
 	}
 	return index;
 }
 
-/** Problems with the handlers the schema names; empty when every one exists and is public. */
-export function missingHandlers(handlers: readonly { where: string; handler: PhpHandler }[], index: ClassIndex): string[] {
-	return handlers.flatMap(({ where, handler }) => {
-		const fqcn = `${plugin.phpNamespace}\\${handler.class}`;
-		const methods = index.get(fqcn);
-		if (!methods) {
-			return [`${where}: class ${fqcn} does not exist in plugin/src`];
+/**
+ * Problems with the handlers the schema names; empty when every one exists and is public.
+ * @param handlers
+ * @param index
+ */
+export function missingHandlers(
+	handlers: readonly { where: string; handler: PhpHandler }[],
+	index: ClassIndex
+): string[] {
+	return handlers.flatMap( ( { where, handler } ) => {
+		const fqcn = `${ plugin.phpNamespace }\\${ handler.class }`;
+		const methods = index.get( fqcn );
+		if ( ! methods ) {
+			return [
+				`${ where }: class ${ fqcn } does not exist in plugin/src`,
+			];
 		}
-		if (!methods.has(handler.method)) {
-			return [`${where}: ${fqcn} has no public method ${handler.method}()`];
+		if ( ! methods.has( handler.method ) ) {
+			return [
+				`${ where }: ${ fqcn } has no public method ${ handler.method }()`,
+			];
 		}
 		return [];
-	});
+	} );
 }

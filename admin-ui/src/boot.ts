@@ -13,15 +13,19 @@ export interface BootData {
 
 declare global {
 	interface Window {
-		cartbayAdmin?: Partial<BootData>;
+		cartbayAdmin?: Partial< BootData >;
 	}
 }
 
 /** The boot data, with the schema's REST namespace when the page did not print one (tests, other pages). */
 export function getBootData(): BootData {
-	const data = typeof window === 'undefined' ? undefined : window.cartbayAdmin;
+	const data =
+		typeof window === 'undefined' ? undefined : window.cartbayAdmin;
 	return {
-		restNamespace: typeof data?.restNamespace === 'string' ? data.restNamespace : plugin.restNamespace,
-		...(typeof data?.rootId === 'string' ? { rootId: data.rootId } : {}),
+		restNamespace:
+			typeof data?.restNamespace === 'string'
+				? data.restNamespace
+				: plugin.restNamespace,
+		...( typeof data?.rootId === 'string' ? { rootId: data.rootId } : {} ),
 	};
 }

@@ -11,8 +11,9 @@ import './store';
 import './admin.css';
 
 const { rootId } = getBootData();
-const container = rootId === undefined ? null : document.getElementById(rootId);
+const container =
+	rootId === undefined ? null : document.getElementById( rootId );
 
-if (container) {
-	createRoot(container).render(<App />);
+if ( container ) {
+	createRoot( container ).render( <App /> );
 }

@@ -4,15 +4,26 @@
  * imported one by one (not through plugin/schema/index.ts) so the bundle carries only what the UI uses.
  */
 export { campaign } from '../../plugin/schema/campaign';
-export { normalizeCampaign, normalizeSettings, parseNumber } from '../../plugin/schema/normalize';
-export type { CampaignSettings, CampaignStep, Settings, SettingsValue } from '../../plugin/schema/normalize';
+export {
+	normalizeCampaign,
+	normalizeSettings,
+	parseNumber,
+} from '../../plugin/schema/normalize';
+export type {
+	CampaignSettings,
+	CampaignStep,
+	Settings,
+	SettingsValue,
+} from '../../plugin/schema/normalize';
 export { plugin } from '../../plugin/schema/plugin';
 export { settingsOption } from '../../plugin/schema/settings';
 export type { SettingsKey } from '../../plugin/schema/settings';
 export type { DelayUnit, SettingsField } from '../../plugin/schema/types';
 
 /** A settings section key (`capture`, `offers`, …), as the schema declares them. */
-export type SettingsSection = (typeof import('../../plugin/schema/settings').settingsOption.fields)[number]['section'];
+export type SettingsSection =
+	( typeof import( '../../plugin/schema/settings' ).settingsOption.fields )[ number ][ 'section' ];
 
 /** A REST route path inside the plugin's namespace (`/settings`, `/campaign`), as the schema declares them. */
-export type RoutePath = (typeof import('../../plugin/schema/rest').routes)[number]['path'];
+export type RoutePath =
+	( typeof import( '../../plugin/schema/rest' ).routes )[ number ][ 'path' ];

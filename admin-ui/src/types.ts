@@ -24,7 +24,7 @@ export interface SettingFieldProps {
 	readonly field: SettingsField;
 	/** The value shown: the draft while edited, else the saved value. */
 	readonly value: FieldDraft;
-	readonly onChange: (value: FieldDraft) => void;
+	readonly onChange: ( value: FieldDraft ) => void;
 	/** The value the server would save instead of the draft (client-side preview), when they differ. */
 	readonly preview?: string;
 	readonly disabled?: boolean;
@@ -39,7 +39,7 @@ export interface SequenceStepProps {
 	/** 0-based position in the sequence. */
 	readonly index: number;
 	readonly step: StepDraft;
-	readonly onChange: (step: StepDraft) => void;
+	readonly onChange: ( step: StepDraft ) => void;
 	/** How the server would save this step, when that differs from the draft. */
 	readonly preview?: string;
 	readonly disabled?: boolean;
@@ -55,7 +55,7 @@ export interface FeedbackNotice {
 
 export interface FeedbackNoticesProps {
 	readonly notices: readonly FeedbackNotice[];
-	readonly onRemove: (id: string) => void;
+	readonly onRemove: ( id: string ) => void;
 }
 
 export interface SaveButtonProps {

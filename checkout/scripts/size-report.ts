@@ -19,28 +19,37 @@ import { join } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 
 /** Internal dependencies */
-import { DIST_BUILD, ROOT } from '../../codegen/build/paths';
+import { DIST_BUILD, ROOT } from '../../tools/build/paths';
 import { blockConsentField, captureClient } from '../../plugin/schema/capture';
 
-const gz = ( data: string | Buffer ): number => gzipSync( data, { level: 9 } ).length;
-const deflated = ( data: string ): number => deflateRawSync( data, { level: 9 } ).length;
+const gz = ( data: string | Buffer ): number =>
+	gzipSync( data, { level: 9 } ).length;
+const deflated = ( data: string ): number =>
+	deflateRawSync( data, { level: 9 } ).length;
 
-/** `wp_json_encode` output: slashes escaped. */
-const wpJson = ( value: unknown ): string => JSON.stringify( value ).replace( /\//g, '\\/' );
+/**
+ * `wp_json_encode` output: slashes escaped.
+ * @param value Value to encode.
+ */
+const wpJson = ( value: unknown ): string =>
+	JSON.stringify( value ).replace( /\//g, '\\/' );
 
 const CONSENT_TEXT = 'Save my email to recover my cart if I leave.';
 
 /**
  * The inline script wp_add_inline_script( handle, …, 'before' ) prints for a handle, as a signed-in
  * customer gets it (the largest: it also carries a `wp_rest` nonce; `restored` is printed only when true).
+ * @param handle Script handle.
  */
 const inlineConfig = ( handle: string ): string =>
-	`<script id="${ handle }-js-before">\nvar ${ captureClient.configGlobal } = ${ wpJson( {
-		endpoint: 'https://shop.example.com/wp-json/cartbay/v1/capture',
-		consentText: CONSENT_TEXT,
-		consentDefault: true,
-		nonce: '3f9a1c07be',
-	} ) };\n</script>\n`;
+	`<script id="${ handle }-js-before">\nvar ${ captureClient.configGlobal } = ${ wpJson(
+		{
+			endpoint: 'https://shop.example.com/wp-json/cartbay/v1/capture',
+			consentText: CONSENT_TEXT,
+			consentDefault: true,
+			nonce: '3f9a1c07be',
+		}
+	) };\n</script>\n`;
 
 /** The consent field's entry in WooCommerce's checkout field settings (Block Checkout only). */
 const blockFieldSettings = (): string =>
@@ -62,7 +71,7 @@ const blockFieldSettings = (): string =>
 
 interface PageBudget {
 	page: string;
-	/** Webpack entry name (codegen/build/webpack.config.cjs): build/<entry>.js. */
+	/** Webpack entry name (tools/build/webpack.config.cjs): build/<entry>.js. */
 	entry: string;
 	handle: string;
 	/** Hard budget for everything CartBay adds to the page, gzipped. */
@@ -105,14 +114,30 @@ interface Row {
 
 function main( args: string[] ): number {
 	if ( args.includes( '--build' ) ) {
-		execFileSync( process.execPath, [ '--import', 'tsx', join( ROOT, 'codegen/build/index.ts' ), 'webpack' ], {
-			cwd: ROOT,
-			stdio: 'inherit',
-		} );
+		execFileSync(
+			process.execPath,
+			[
+				'--import',
+				'tsx',
+				join( ROOT, 'tools/build/index.ts' ),
+				'webpack',
+			],
+			{
+				cwd: ROOT,
+				stdio: 'inherit',
+			}
+		);
 	}
 	const rows: Row[] = [];
 	const missing: string[] = [];
-	for ( const { page, entry, handle, budget, bundleTarget, extra } of PAGES ) {
+	for ( const {
+		page,
+		entry,
+		handle,
+		budget,
+		bundleTarget,
+		extra,
+	} of PAGES ) {
 		const path = join( DIST_BUILD, `${ entry }.js` );
 		if ( ! existsSync( path ) ) {
 			missing.push( path );
@@ -141,17 +166,24 @@ function main( args: string[] ): number {
 		console.log( JSON.stringify( { rows, missing }, null, 2 ) );
 	} else {
 		for ( const row of rows ) {
-			const target = row.bundle <= row.bundleTarget ? '' : ` (bundle over its ${ row.bundleTarget } B target)`;
+			const target =
+				row.bundle <= row.bundleTarget
+					? ''
+					: ` (bundle over its ${ row.bundleTarget } B target)`;
 			console.log(
 				`${ row.ok ? 'ok  ' : 'OVER' } ${ row.page.padEnd( 17 ) } ${ row.file.padEnd( 26 ) } ${ String(
 					row.bytes
-				).padStart( 5 ) } B min, gzip: bundle ${ row.bundle } + inline config ${ row.config }${
+				).padStart(
+					5
+				) } B min, gzip: bundle ${ row.bundle } + inline config ${ row.config }${
 					row.extra ? ` + field settings ${ row.extra }` : ''
 				} = ${ row.total } / ${ row.budget } B${ target }`
 			);
 		}
 		for ( const path of missing ) {
-			console.log( `MISSING ${ path } (build first: npx tsx codegen/build/index.ts webpack)` );
+			console.log(
+				`MISSING ${ path } (build first: npx tsx tools/build/index.ts webpack)`
+			);
 		}
 	}
 	return missing.length === 0 && rows.every( ( row ) => row.ok ) ? 0 : 1;

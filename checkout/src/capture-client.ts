@@ -68,7 +68,9 @@ export interface CheckoutState {
 export type Capture = ( state?: CheckoutState, skip?: boolean ) => void;
 
 export const readConfig = (): CheckoutConfig | undefined =>
-	( window as unknown as Record< string, CheckoutConfig | undefined > )[ captureClient.configGlobal ];
+	( window as unknown as Record< string, CheckoutConfig | undefined > )[
+		captureClient.configGlobal
+	];
 
 /**
  * Strict enough, and close to WordPress' `is_email()` the server applies: no whitespace or second `@` in
@@ -88,7 +90,10 @@ export const isEmail = ( value: string ): boolean =>
 export const storedId = (): string | undefined =>
 	sessionStorage?.getItem( captureClient.sessionStorageKey ) || undefined;
 
-/** Stores the server's session id; a null or empty one (after a withdrawal) removes the stored one. */
+/**
+ * Stores the server's session id; a null or empty one (after a withdrawal) removes the stored one.
+ * @param id Session id from the server, or nothing to forget it.
+ */
 export function storeId( id?: string | null ): void {
 	if ( id ) {
 		sessionStorage?.setItem( captureClient.sessionStorageKey, id );
@@ -100,26 +105,45 @@ export function storeId( id?: string | null ): void {
 /**
  * The payload for a state. Undefined when consent comes without a valid email. A withdrawal
  * (`consent: false`) is only sent when a session id is stored; the sender decides that.
+ * @param source Checkout type.
+ * @param state  What the checkout script observed.
  */
-export const buildPayload = ( source: Source, state: CheckoutState ): CapturePayload | undefined =>
-	! state.consent
-		? { consent: false, source }
-		: isEmail( state.email )
-		? // The state as it is, minus the signature (`undefined` vanishes in JSON, as does a classic `cart`).
-		  ( { ...state, source, sig: undefined } as CapturePayload )
+export const buildPayload = (
+	source: Source,
+	state: CheckoutState
+): CapturePayload | undefined => {
+	if ( ! state.consent ) {
+		return { consent: false, source };
+	}
+	// The state as it is, minus the signature (`undefined` vanishes in JSON, as does a classic `cart`).
+	return isEmail( state.email )
+		? ( { ...state, source, sig: undefined } as CapturePayload )
 		: undefined;
+};
 
-/** Change-detection key: the serialized payload plus the state's cart signature. */
-export const changeKey = ( payload: CapturePayload | undefined, sig: CheckoutState[ 'sig' ] ): string =>
-	JSON.stringify( [ payload, sig ] );
+/**
+ * Change-detection key: the serialized payload plus the state's cart signature.
+ * @param payload Payload that would be sent.
+ * @param sig     Cart signature (never sent).
+ */
+export const changeKey = (
+	payload: CapturePayload | undefined,
+	sig: CheckoutState[ 'sig' ]
+): string => JSON.stringify( [ payload, sig ] );
 
 /**
  * Milliseconds of a `Retry-After` header in seconds; 60 s when missing, zero or an HTTP date.
  * (`+null` is 0; the `!` only spares the bytes Number() would cost.)
+ * @param header Retry-After header value, in seconds.
  */
-export const retryAfterMs = ( header: string | null ): number => +header! * 1000 || 60000;
+export const retryAfterMs = ( header: string | null ): number =>
+	+header! * 1000 || 60000;
 
-export function createCapture( source: Source, endpoint: string, nonce?: string ): Capture {
+export function createCapture(
+	source: Source,
+	endpoint: string,
+	nonce?: string
+): Capture {
 	/** Payload of the latest observed state (undefined: nothing to send, or held), and its change key. */
 	let pending: CapturePayload | undefined;
 	let seen = '';
@@ -135,7 +159,12 @@ export function createCapture( source: Source, endpoint: string, nonce?: string 
 		const payload = pending;
 		const id = storedId();
 		// While busy, the settling request calls flush again (unless a newer debounce is running).
-		if ( busy || ! payload || seen == sent || ! ( payload.consent || id ) ) {
+		if (
+			busy ||
+			! payload ||
+			seen === sent ||
+			! ( payload.consent || id )
+		) {
 			return;
 		}
 		busy = true;
@@ -143,23 +172,35 @@ export function createCapture( source: Source, endpoint: string, nonce?: string 
 		fetch( endpoint, {
 			method: 'POST',
 			// JSON only: a cross-site page cannot send this type without a preflight, and the server refuses others.
-			headers: { 'Content-Type': 'application/json', ...( nonce && { 'X-WP-Nonce': nonce } ) },
+			headers: {
+				'Content-Type': 'application/json',
+				...( nonce && { 'X-WP-Nonce': nonce } ),
+			},
 			// No session id: the server knows which session this browser owns from its WooCommerce session.
 			body: JSON.stringify( payload ),
 			// Cookies go with it: fetch's default credentials are `same-origin`.
 			keepalive: true,
 		} )
 			.then( ( response ) => {
-				if ( response.status == 429 ) {
+				if ( response.status === 429 ) {
 					// Not settled: stay busy until Retry-After has passed, then send the latest state.
 					sent = '';
 					return new Promise( ( resolve ) =>
-						setTimeout( resolve, retryAfterMs( response.headers.get( 'Retry-After' ) ) )
+						setTimeout(
+							resolve,
+							retryAfterMs(
+								response.headers.get( 'Retry-After' )
+							)
+						)
 					);
 				}
 				// Any other answer settles this payload (given up unless 2xx); the next change is sent.
 				if ( response.ok ) {
-					return response.json().then( ( body: { session_id?: string | null } ) => storeId( body.session_id ) );
+					return response
+						.json()
+						.then( ( body: { session_id?: string | null } ) =>
+							storeId( body.session_id )
+						);
 				}
 			} )
 			.then( settle, settle );
@@ -181,7 +222,7 @@ export function createCapture( source: Source, endpoint: string, nonce?: string 
 		const key = changeKey( pending, state.sig );
 		if ( skip ) {
 			sent = key;
-		} else if ( key != seen ) {
+		} else if ( key !== seen ) {
 			clearTimeout( timer );
 			timer = setTimeout( flush, captureClient.debounceMs );
 		}

@@ -5,7 +5,11 @@
  * Runs when loaded: enqueue it in the footer (or deferred), after the checkout form is in the DOM.
  */
 import { captureClient } from '../../plugin/schema/capture';
-import { createCapture, readConfig, type CheckoutState } from './capture-client';
+import {
+	createCapture,
+	readConfig,
+	type CheckoutState,
+} from './capture-client';
 
 /** Id of the consent checkbox. */
 export const CONSENT_ID = captureClient.classicCheckboxId;
@@ -29,7 +33,12 @@ if ( config && anchor ) {
 	const review = document.getElementById( 'order_review' );
 	const capture = createCapture( 'classic', config.endpoint, config.nonce );
 	const read = (): CheckoutState => ( {
-		email: ( document.getElementById( 'billing_email' ) as HTMLInputElement | null )?.value ?? '',
+		email:
+			(
+				document.getElementById(
+					'billing_email'
+				) as HTMLInputElement | null
+			 )?.value ?? '',
 		consent: box.checked,
 		// The review table's rows (names, quantities, line totals), re-rendered by update_order_review.
 		sig: review?.querySelector( 'tbody' )?.textContent,
@@ -41,7 +50,10 @@ if ( config && anchor ) {
 	// cost nothing.
 	document.addEventListener( 'input', update );
 	if ( review ) {
-		new MutationObserver( update ).observe( review, { childList: true, subtree: true } );
+		new MutationObserver( update ).observe( review, {
+			childList: true,
+			subtree: true,
+		} );
 	}
 	// Placing the order: nothing may be captured on its way out (a failed attempt resumes on the next change).
 	box.form?.addEventListener( 'submit', () => capture() );

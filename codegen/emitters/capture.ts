@@ -7,5 +7,5 @@ import type { GeneratedFile } from '../file';
 import { emitValueClass } from './value-class';
 
 export function emitCaptureSchema(): GeneratedFile {
-	return emitValueClass(captureSchemaClass, 'codegen/emitters/capture.ts');
+	return emitValueClass( captureSchemaClass, 'codegen/emitters/capture.ts' );
 }

@@ -11,12 +11,18 @@ import {
 	postTypes,
 	publicHooks,
 	queryArgs,
+	rateLimitBuckets,
 	sessionEvents,
 	transients,
 	wcSessionKeys,
 } from '../../plugin/schema';
 import type { ConstantGroupDef } from '../../plugin/schema/types';
-import { type GeneratedFile, GENERATED_DIR, GENERATED_NAMESPACE, phpHeader } from '../file';
+import {
+	type GeneratedFile,
+	GENERATED_DIR,
+	GENERATED_NAMESPACE,
+	phpHeader,
+} from '../file';
 import { docblock, str } from '../php';
 
 const groups: readonly { group: ConstantGroupDef; source: string }[] = [
@@ -25,6 +31,7 @@ const groups: readonly { group: ConstantGroupDef; source: string }[] = [
 	{ group: notificationStates, source: 'plugin/schema/notifications.ts' },
 	{ group: notificationTriggers, source: 'plugin/schema/notifications.ts' },
 	{ group: cancelReasons, source: 'plugin/schema/notifications.ts' },
+	{ group: rateLimitBuckets, source: 'plugin/schema/notifications.ts' },
 	{ group: publicHooks, source: 'plugin/schema/hooks.ts' },
 	{ group: placeholders, source: 'plugin/schema/placeholders.ts' },
 	{ group: options, source: 'plugin/schema/storage.ts' },
@@ -34,33 +41,43 @@ const groups: readonly { group: ConstantGroupDef; source: string }[] = [
 	{ group: wcSessionKeys, source: 'plugin/schema/capture.ts' },
 ];
 
-export function emitConstantGroup(group: ConstantGroupDef, source: string): GeneratedFile {
+export function emitConstantGroup(
+	group: ConstantGroupDef,
+	source: string
+): GeneratedFile {
 	const constants = group.constants
-		.map((c) => `${docblock(1, [c.description])}\n\tpublic const ${c.name} = ${str(c.value)};`)
-		.join('\n\n');
-	const all = group.constants.map((c) => `\t\t\tself::${c.name},`).join('\n');
-	const content = `${phpHeader({
-		summary: `${group.className}: ${group.description}`,
-		sources: [source],
+		.map(
+			( c ) =>
+				`${ docblock( 1, [ c.description ] ) }\n\tpublic const ${ c.name } = ${ str( c.value ) };`
+		)
+		.join( '\n\n' );
+	const all = group.constants
+		.map( ( c ) => `\t\t\tself::${ c.name },` )
+		.join( '\n' );
+	const content = `${ phpHeader( {
+		summary: `${ group.className }: ${ group.description }`,
+		sources: [ source ],
 		emitter: 'codegen/emitters/constants.ts',
 		namespace: GENERATED_NAMESPACE,
-	})}
-${docblock(0, [group.description])}
-final class ${group.className} {
+	} ) }
+${ docblock( 0, [ group.description ] ) }
+final class ${ group.className } {
 
-${constants}
+${ constants }
 
-${docblock(1, ['Every value, in schema order.'], ['@return string[]'])}
+${ docblock( 1, [ 'Every value, in schema order.' ], [ '@return string[]' ] ) }
 	public static function all(): array {
 		return array(
-${all}
+${ all }
 		);
 	}
 }
 `;
-	return { path: `${GENERATED_DIR}/${group.className}.php`, content };
+	return { path: `${ GENERATED_DIR }/${ group.className }.php`, content };
 }
 
 export function emitConstants(): GeneratedFile[] {
-	return groups.map(({ group, source }) => emitConstantGroup(group, source));
+	return groups.map( ( { group, source } ) =>
+		emitConstantGroup( group, source )
+	);
 }

@@ -7,5 +7,8 @@ import type { GeneratedFile } from '../file';
 import { emitValueClass } from './value-class';
 
 export function emitRecoverySchema(): GeneratedFile {
-	return emitValueClass(recoverySchemaClass, 'codegen/emitters/recovery.ts');
+	return emitValueClass(
+		recoverySchemaClass,
+		'codegen/emitters/recovery.ts'
+	);
 }

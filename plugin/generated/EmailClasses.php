@@ -1,8 +1,10 @@
 <?php
 /**
- * EmailClasses: the recovery email step classes and their WooCommerce registration.
+ * EmailClasses: the recovery email class and WooCommerce email id of each step.
  *
- * Generated from plugin/schema/emails.ts by codegen/emitters/emails.ts. Do not edit:
+ * Data only: `Email\EmailRegistry` registers the classes with WooCommerce and finds a step's email.
+ *
+ * Generated from plugin/schema/steps.ts by codegen/emitters/emails.ts. Do not edit:
  * change the schema and run `npm run codegen`.
  *
  * @package WPAnchorBay\CartBay
@@ -17,16 +19,9 @@ use WPAnchorBay\CartBay\Generated\Email\CartBay_Email_Recovery_3;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Recovery email classes by step.
+ * Recovery email classes and ids by step.
  */
 final class EmailClasses {
-
-	/**
-	 * Hooks the emails into WooCommerce.
-	 */
-	public static function register(): void {
-		add_filter( 'woocommerce_email_classes', array( self::class, 'handle_woocommerce_email_classes' ) );
-	}
 
 	/**
 	 * Email class names keyed by step number.
@@ -52,47 +47,5 @@ final class EmailClasses {
 			2 => 'cartbay_email_recovery_2',
 			3 => 'cartbay_email_recovery_3',
 		);
-	}
-
-	/**
-	 * Adds one instance of each recovery email to WooCommerce's emails.
-	 *
-	 * @param array $emails Email instances keyed by class name.
-	 * @return array
-	 */
-	public static function handle_woocommerce_email_classes( $emails ) {
-		if ( ! is_array( $emails ) ) {
-			return $emails;
-		}
-		foreach ( self::by_step() as $class ) {
-			$key = self::email_key( $class );
-			if ( ! isset( $emails[ $key ] ) ) {
-				$emails[ $key ] = new $class();
-			}
-		}
-		return $emails;
-	}
-
-	/**
-	 * The registered instance of a step's email, from WooCommerce's mailer.
-	 *
-	 * @param int $step Step number.
-	 * @return \WC_Email|null
-	 */
-	public static function for_step( int $step ) {
-		$classes = self::by_step();
-		if ( ! isset( $classes[ $step ] ) ) {
-			return null;
-		}
-		return WC()->mailer()->get_emails()[ self::email_key( $classes[ $step ] ) ] ?? null;
-	}
-
-	/**
-	 * WooCommerce keys emails by short class name.
-	 *
-	 * @param string $class_name Fully qualified class name.
-	 */
-	private static function email_key( string $class_name ): string {
-		return substr( $class_name, strrpos( $class_name, '\\' ) + 1 );
 	}
 }

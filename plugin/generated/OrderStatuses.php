@@ -61,6 +61,7 @@ final class OrderStatuses {
 	 *
 	 * @param \WC_Order|null $order       Order (null is never a match).
 	 * @param string         ...$statuses Status constants of this class.
+	 * @return bool
 	 */
 	public static function is( $order, string ...$statuses ): bool {
 		return $order instanceof \WC_Order && in_array( 'wc-' . $order->get_status(), $statuses, true );
@@ -117,6 +118,7 @@ final class OrderStatuses {
 			/* translators: %s: number of sessions. */
 			'label_count'               => _n_noop( 'Captured <span class="count">(%s)</span>', 'Captured <span class="count">(%s)</span>', 'cartbay' ),
 		);
+
 		$statuses[ self::ABANDONED ] = array(
 			'label'                     => _x( 'Abandoned', 'Order status', 'cartbay' ),
 			'public'                    => false,
@@ -126,6 +128,7 @@ final class OrderStatuses {
 			/* translators: %s: number of sessions. */
 			'label_count'               => _n_noop( 'Abandoned <span class="count">(%s)</span>', 'Abandoned <span class="count">(%s)</span>', 'cartbay' ),
 		);
+
 		$statuses[ self::RECOVERED ] = array(
 			'label'                     => _x( 'Recovered', 'Order status', 'cartbay' ),
 			'public'                    => false,
@@ -135,6 +138,7 @@ final class OrderStatuses {
 			/* translators: %s: number of sessions. */
 			'label_count'               => _n_noop( 'Recovered <span class="count">(%s)</span>', 'Recovered <span class="count">(%s)</span>', 'cartbay' ),
 		);
+
 		$statuses[ self::EXPIRED ] = array(
 			'label'                     => _x( 'Expired', 'Order status', 'cartbay' ),
 			'public'                    => false,
@@ -144,6 +148,7 @@ final class OrderStatuses {
 			/* translators: %s: number of sessions. */
 			'label_count'               => _n_noop( 'Expired <span class="count">(%s)</span>', 'Expired <span class="count">(%s)</span>', 'cartbay' ),
 		);
+
 		$statuses[ self::SUPPRESSED ] = array(
 			'label'                     => _x( 'Suppressed', 'Order status', 'cartbay' ),
 			'public'                    => false,

@@ -53,6 +53,21 @@ final class RecoverySchema {
 	public const RETRY_DELAY_MINUTES_PER_ATTEMPT = 15;
 
 	/**
+	 * Prefix of every notification record id.
+	 */
+	public const NOTIFICATION_ID_PREFIX = 'ntf_';
+
+	/**
+	 * Lowercase letters and digits after the notification id prefix.
+	 */
+	public const NOTIFICATION_ID_RANDOM_LENGTH = 16;
+
+	/**
+	 * Mail header naming the notification record of a recovery email (read by the mail hooks).
+	 */
+	public const NOTIFICATION_HEADER = 'X-CartBay-Notification';
+
+	/**
 	 * Sessions one abandonment scanner query loads at a time.
 	 */
 	public const SCAN_BATCH = 100;

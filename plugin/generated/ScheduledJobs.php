@@ -80,10 +80,10 @@ final class ScheduledJobs {
 	 */
 	public static function recurring(): array {
 		return array(
-			self::DETECT_ABANDONMENT         => 300,
-			self::REFRESH_ANALYTICS          => 3600,
-			self::PRUNE_SESSIONS             => 86400,
-			self::CHECK_LICENSE              => 86400,
+			self::DETECT_ABANDONMENT => 300,
+			self::REFRESH_ANALYTICS  => 3600,
+			self::PRUNE_SESSIONS     => 86400,
+			self::CHECK_LICENSE      => 86400,
 		);
 	}
 
@@ -130,7 +130,9 @@ final class ScheduledJobs {
 			self::DETECT_SESSION_ABANDONMENT,
 			static function ( $session_id ) use ( $plugin ): void {
 				$plugin->service( AbandonmentScheduler::class )->check_session( (string) $session_id );
-			}, 10, 1
+			},
+			10,
+			1
 		);
 
 		// Sends one recovery email step for one session, if the send guards still allow it.
@@ -138,7 +140,9 @@ final class ScheduledJobs {
 			self::SEND_RECOVERY_EMAIL,
 			static function ( $session_id, $step_index ) use ( $plugin ): void {
 				$plugin->service( EmailSequenceService::class )->send_step( (string) $session_id, (int) $step_index );
-			}, 10, 2
+			},
+			10,
+			2
 		);
 	}
 }

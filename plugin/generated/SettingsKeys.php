@@ -2,7 +2,7 @@
 /**
  * SettingsKeys: the keys of CartBay's settings and recovery campaign options.
  *
- * Generated from plugin/schema/settings.ts, plugin/schema/campaign.ts by codegen/emitters/settings-keys.ts. Do not edit:
+ * Generated from plugin/schema/settings.ts, plugin/schema/campaign.ts, plugin/schema/steps.ts by codegen/emitters/settings-keys.ts. Do not edit:
  * change the schema and run `npm run codegen`.
  *
  * @package WPAnchorBay\CartBay

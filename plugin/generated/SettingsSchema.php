@@ -1,8 +1,8 @@
 <?php
 /**
- * SettingsSchema: option names, defaults and limits of CartBay's settings and recovery campaign.
+ * SettingsSchema: option names and defaults of CartBay's settings and recovery campaign.
  *
- * Generated from plugin/schema/settings.ts, plugin/schema/campaign.ts by codegen/emitters/settings.ts. Do not edit:
+ * Generated from plugin/schema/settings.ts, plugin/schema/campaign.ts, plugin/schema/steps.ts by codegen/emitters/settings.ts. Do not edit:
  * change the schema and run `npm run codegen`.
  *
  * @package WPAnchorBay\CartBay
@@ -13,7 +13,9 @@ namespace WPAnchorBay\CartBay\Generated;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Declared defaults and limits; `SettingsNormalizer` enforces them.
+ * Declared option names and defaults; `SettingsNormalizer` enforces the field limits.
+ *
+ * The limits and arithmetic of step delays are `StepTiming`.
  */
 final class SettingsSchema {
 
@@ -26,26 +28,6 @@ final class SettingsSchema {
 	 * Recovery sequence enabled state, per-step delays and per-step coupon controls.
 	 */
 	public const CAMPAIGN_OPTION = 'cartbay_campaign_settings';
-
-	/**
-	 * Shortest delay of a recovery step, in minutes.
-	 */
-	public const MIN_DELAY_MINUTES = 15;
-
-	/**
-	 * Longest delay of a recovery step, in minutes.
-	 */
-	public const MAX_DELAY_MINUTES = 10080;
-
-	/**
-	 * Smallest gap between two consecutive recovery steps, in minutes.
-	 */
-	public const MIN_GAP_MINUTES = 15;
-
-	/**
-	 * Test Mode divides every recovery delay by this.
-	 */
-	public const TEST_MODE_DIVISOR = 60;
 
 	/**
 	 * Default settings, keyed by field.
@@ -104,19 +86,6 @@ final class SettingsSchema {
 					'coupon_enabled' => true,
 				),
 			),
-		);
-	}
-
-	/**
-	 * Minutes in each delay unit.
-	 *
-	 * @return array<string, int>
-	 */
-	public static function unit_minutes(): array {
-		return array(
-			'minutes' => 1,
-			'hours'   => 60,
-			'days'    => 1440,
 		);
 	}
 }

@@ -1,5 +1,4 @@
-import { phpGroup } from './php-values';
-import type { ConstantGroupDef, PhpValueClassDef } from './types';
+import type { ConstantGroupDef } from './types';
 
 /**
  * Checkout capture: the contract between the checkout scripts and the public capture route.
@@ -56,45 +55,41 @@ export const wcSessionKeys = {
 	className: 'WcSessionKeys',
 	description: 'Keys CartBay stores in the WooCommerce session of a shopper.',
 	constants: [
-		{ name: 'SESSION_ID', value: 'cartbay_session_id', description: 'CartBay session of this browser, set by capture; copied onto the order at checkout.' },
-		{ name: 'SESSION_ORDER_ID', value: 'cartbay_session_order_id', description: 'Order id of that session, so updates load it without a meta query.' },
-		{ name: 'RESTORED_SESSION_ID', value: 'cartbay_restored_session_id', description: 'Session a restore link rebuilt this cart from (attribution).' },
-		{ name: 'RESTORE_TOKEN_HASH', value: 'cartbay_restore_token_hash', description: 'Hash of the restore token that rebuilt this cart (attribution; never the token).' },
-		{ name: 'RESTORED_EMAIL', value: 'cartbay_restored_email', description: 'Captured email of the restored session: prefills checkout and checks its coupon.' },
-		{ name: 'CAPTURED_EMAIL', value: 'cartbay_captured_email', description: 'Email this browser last sent to capture: prefills classic checkout (what the shopper typed, whatever was stored).' },
+		{
+			name: 'SESSION_ID',
+			value: 'cartbay_session_id',
+			description:
+				'CartBay session of this browser, set by capture; copied onto the order at checkout.',
+		},
+		{
+			name: 'SESSION_ORDER_ID',
+			value: 'cartbay_session_order_id',
+			description:
+				'Order id of that session, so updates load it without a meta query.',
+		},
+		{
+			name: 'RESTORED_SESSION_ID',
+			value: 'cartbay_restored_session_id',
+			description:
+				'Session a restore link rebuilt this cart from (attribution).',
+		},
+		{
+			name: 'RESTORE_TOKEN_HASH',
+			value: 'cartbay_restore_token_hash',
+			description:
+				'Hash of the restore token that rebuilt this cart (attribution; never the token).',
+		},
+		{
+			name: 'RESTORED_EMAIL',
+			value: 'cartbay_restored_email',
+			description:
+				'Captured email of the restored session: prefills checkout and checks its coupon.',
+		},
+		{
+			name: 'CAPTURED_EMAIL',
+			value: 'cartbay_captured_email',
+			description:
+				'Email this browser last sent to capture: prefills classic checkout (what the shopper typed, whatever was stored).',
+		},
 	],
 } as const satisfies ConstantGroupDef;
-
-/** `CaptureSchema`: the capture limits and names the PHP side enforces and hands to the checkout scripts. */
-export const captureSchemaClass: PhpValueClassDef = {
-	className: 'CaptureSchema',
-	summary: 'CaptureSchema: limits and names of the public checkout capture.',
-	classDoc: 'Checkout capture limits and names shared with the checkout scripts.',
-	sources: ['plugin/schema/capture.ts'],
-	groups: [
-		phpGroup(captureLimits, {
-			rateLimitRequests: 'Capture requests allowed per window per IP (filter cartbay_rate_limit).',
-			rateLimitWindowSeconds: { name: 'RATE_LIMIT_WINDOW', description: 'Rate-limit window in seconds.' },
-			maxBodyBytes: 'Largest capture request body, in bytes.',
-			maxCartItems: 'Most lines a client cart may carry.',
-			maxQuantity: 'Largest quantity of one cart line.',
-			maxEmailLength: 'Longest email accepted (RFC 5321 path limit).',
-			sessionIdPattern: false, // The REST argument schema carries the pattern.
-			sessionIdLength: 'Length of a CartBay session id ([A-Za-z0-9]).',
-			maxEvents: "Most events kept in a session's event log.",
-			emailLockStaleSeconds: 'Age after which a per-email capture lock is taken over.',
-		}),
-		phpGroup(blockConsentField, {
-			id: { name: 'CONSENT_FIELD_ID', description: 'Block Checkout additional field id of the consent checkbox.' },
-			location: { name: 'CONSENT_FIELD_LOCATION', description: 'Block Checkout location of the consent field.' },
-		}),
-		phpGroup(captureClient, {
-			sessionStorageKey: false,
-			debounceMs: false,
-			configGlobal: 'Global the checkout scripts read their configuration from.',
-			classicHandle: 'Script handle (and build name) of the classic checkout capture script.',
-			blockHandle: 'Script handle (and build name) of the Block Checkout capture script.',
-			classicCheckboxId: false,
-		}),
-	],
-};

@@ -3,26 +3,98 @@ import type { ConstantGroupDef } from './types';
 /** Session events recorded in `_cartbay_events`. */
 export const sessionEvents = {
 	className: 'SessionEvents',
-	description: 'Names of the events recorded in a session\'s event log.',
+	description: "Names of the events recorded in a session's event log.",
 	constants: [
-		{ name: 'CAPTURED', value: 'captured', description: 'A consented checkout was captured.' },
-		{ name: 'UPDATED', value: 'updated', description: 'The email or cart of a session changed.' },
-		{ name: 'ABANDONED', value: 'abandoned', description: 'The session passed the abandonment timeout.' },
-		{ name: 'EMAIL_SENT', value: 'email_sent', description: 'A recovery email was accepted by WordPress mail.' },
-		{ name: 'EMAIL_FAILED', value: 'email_failed', description: 'A recovery email send failed.' },
-		{ name: 'RESTORE_CLICKED', value: 'restore_clicked', description: 'A restore link was opened.' },
-		{ name: 'CART_RESTORE_STARTED', value: 'cart_restore_started', description: 'Rebuilding the cart began.' },
-		{ name: 'CART_RESTORED', value: 'cart_restored', description: 'The whole cart was rebuilt.' },
-		{ name: 'CART_RESTORE_PARTIAL', value: 'cart_restore_partial', description: 'Some items could not be restored.' },
-		{ name: 'CART_RESTORE_FAILED', value: 'cart_restore_failed', description: 'Nothing could be restored.' },
-		{ name: 'COMPLETED_BEFORE_ABANDONMENT', value: 'completed_before_abandonment', description: 'The shopper ordered before the cart was abandoned.' },
-		{ name: 'RECOVERED', value: 'recovered', description: 'A paid order was attributed to the session.' },
-		{ name: 'INFLUENCED', value: 'influenced', description: 'A paid order matched the session by billing email only (not counted as recovered).' },
-		{ name: 'RECOVERY_REVERTED', value: 'recovery_reverted', description: 'The attributed order was cancelled, failed or fully refunded; the attribution was undone.' },
-		{ name: 'REVENUE_ADJUSTED', value: 'revenue_adjusted', description: 'A partial refund lowered the attributed revenue.' },
-		{ name: 'SUPERSEDED', value: 'superseded', description: 'A newer session of the same email took over the unsent recovery steps.' },
-		{ name: 'UNSUBSCRIBED', value: 'unsubscribed', description: 'The shopper unsubscribed.' },
+		{
+			name: 'CAPTURED',
+			value: 'captured',
+			description: 'A consented checkout was captured.',
+		},
+		{
+			name: 'UPDATED',
+			value: 'updated',
+			description: 'The email or cart of a session changed.',
+		},
+		{
+			name: 'ABANDONED',
+			value: 'abandoned',
+			description: 'The session passed the abandonment timeout.',
+		},
+		{
+			name: 'EMAIL_SENT',
+			value: 'email_sent',
+			description: 'A recovery email was accepted by WordPress mail.',
+		},
+		{
+			name: 'EMAIL_FAILED',
+			value: 'email_failed',
+			description: 'A recovery email send failed.',
+		},
+		{
+			name: 'RESTORE_CLICKED',
+			value: 'restore_clicked',
+			description: 'A restore link was opened.',
+		},
+		{
+			name: 'CART_RESTORE_STARTED',
+			value: 'cart_restore_started',
+			description: 'Rebuilding the cart began.',
+		},
+		{
+			name: 'CART_RESTORED',
+			value: 'cart_restored',
+			description: 'The whole cart was rebuilt.',
+		},
+		{
+			name: 'CART_RESTORE_PARTIAL',
+			value: 'cart_restore_partial',
+			description: 'Some items could not be restored.',
+		},
+		{
+			name: 'CART_RESTORE_FAILED',
+			value: 'cart_restore_failed',
+			description: 'Nothing could be restored.',
+		},
+		{
+			name: 'COMPLETED_BEFORE_ABANDONMENT',
+			value: 'completed_before_abandonment',
+			description: 'The shopper ordered before the cart was abandoned.',
+		},
+		{
+			name: 'RECOVERED',
+			value: 'recovered',
+			description: 'A paid order was attributed to the session.',
+		},
+		{
+			name: 'INFLUENCED',
+			value: 'influenced',
+			description:
+				'A paid order matched the session by billing email only (not counted as recovered).',
+		},
+		{
+			name: 'RECOVERY_REVERTED',
+			value: 'recovery_reverted',
+			description:
+				'The attributed order was cancelled, failed or fully refunded; the attribution was undone.',
+		},
+		{
+			name: 'REVENUE_ADJUSTED',
+			value: 'revenue_adjusted',
+			description: 'A partial refund lowered the attributed revenue.',
+		},
+		{
+			name: 'SUPERSEDED',
+			value: 'superseded',
+			description:
+				'A newer session of the same email took over the unsent recovery steps.',
+		},
+		{
+			name: 'UNSUBSCRIBED',
+			value: 'unsubscribed',
+			description: 'The shopper unsubscribed.',
+		},
 	],
 } as const satisfies ConstantGroupDef;
 
-export type SessionEvent = (typeof sessionEvents.constants)[number]['value'];
+export type SessionEvent =
+	( typeof sessionEvents.constants )[ number ][ 'value' ];

@@ -8,12 +8,47 @@ export const publicHooks = {
 	className: 'Hooks',
 	description: 'Names of the public actions and filters CartBay fires.',
 	constants: [
-		{ name: 'LOADED', value: 'cartbay_loaded', description: 'Action: the runtime is running (receives the Plugin instance).' },
-		{ name: 'SESSION_ABANDONED', value: 'cartbay_session_abandoned', description: 'Action: a session became abandoned (receives the session order).' },
-		{ name: 'MARK_NOTIFICATION_DELIVERED', value: 'cartbay_mark_notification_delivered', description: 'Action a delivery integration fires with a notification id once its provider confirms delivery.' },
-		{ name: 'RATE_LIMIT', value: 'cartbay_rate_limit', description: 'Filter: requests allowed per window for an endpoint bucket (receives the limit and the bucket).' },
-		{ name: 'RATE_LIMIT_WINDOW', value: 'cartbay_rate_limit_window', description: 'Filter: the rate-limit window in seconds for an endpoint bucket.' },
-		{ name: 'CAPTURE_ALLOWED_ORIGINS', value: 'cartbay_capture_allowed_origins', description: 'Filter: origins (scheme://host[:port]) the public capture route accepts.' },
-		{ name: 'LEAN_CAPTURE_REQUEST', value: 'cartbay_lean_capture_request', description: 'Filter: whether a capture request boots like a Store API request (false registers every REST route as usual).' },
+		{
+			name: 'LOADED',
+			value: 'cartbay_loaded',
+			description:
+				'Action: the runtime is running (receives the Plugin instance).',
+		},
+		{
+			name: 'SESSION_ABANDONED',
+			value: 'cartbay_session_abandoned',
+			description:
+				'Action: a session became abandoned (receives the session order).',
+		},
+		{
+			name: 'MARK_NOTIFICATION_DELIVERED',
+			value: 'cartbay_mark_notification_delivered',
+			description:
+				'Action a delivery integration fires with a notification id once its provider confirms delivery.',
+		},
+		{
+			name: 'RATE_LIMIT',
+			value: 'cartbay_rate_limit',
+			description:
+				'Filter: requests allowed per window for an endpoint bucket (receives the limit and the bucket).',
+		},
+		{
+			name: 'RATE_LIMIT_WINDOW',
+			value: 'cartbay_rate_limit_window',
+			description:
+				'Filter: the rate-limit window in seconds for an endpoint bucket.',
+		},
+		{
+			name: 'CAPTURE_ALLOWED_ORIGINS',
+			value: 'cartbay_capture_allowed_origins',
+			description:
+				'Filter: origins (scheme://host[:port]) the public capture route accepts.',
+		},
+		{
+			name: 'LEAN_CAPTURE_REQUEST',
+			value: 'cartbay_lean_capture_request',
+			description:
+				'Filter: whether a capture request boots like a Store API request (false registers every REST route as usual).',
+		},
 	],
 } as const satisfies ConstantGroupDef;

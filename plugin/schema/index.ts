@@ -8,16 +8,37 @@ export { settingsOption } from './settings';
 export type { SettingsKey } from './settings';
 export { campaign } from './campaign';
 export { jobs } from './jobs';
+export { recoverySteps } from './steps';
 export { emailSteps } from './emails';
 export { routes, fieldJsonSchema } from './rest';
 export { metaKeys } from './meta';
 export { sessionEvents } from './events';
-export { notificationStates, notificationRetry, notificationTriggers, cancelReasons, constantValue } from './notifications';
+export {
+	notificationStates,
+	notificationRetry,
+	notificationMail,
+	notificationTriggers,
+	cancelReasons,
+	rateLimitBuckets,
+	constantValue,
+} from './notifications';
 export { publicHooks } from './hooks';
 export { placeholders } from './placeholders';
 export { options, transients, postTypes, queryArgs } from './storage';
-export { recoveryLinks, recoveryCoupons, recoveryWork, recipientLimits, attribution, recoverySchemaClass } from './recovery';
-export { captureClient, blockConsentField, captureLimits, wcSessionKeys, captureSchemaClass } from './capture';
+export {
+	recoveryLinks,
+	recoveryCoupons,
+	recoveryWork,
+	recipientLimits,
+	attribution,
+} from './recovery';
+export {
+	captureClient,
+	blockConsentField,
+	captureLimits,
+	wcSessionKeys,
+} from './capture';
+export { captureSchemaClass, recoverySchemaClass } from './value-classes';
 export { phpGroup } from './php-values';
 export * from './normalize';
 export type * from './types';

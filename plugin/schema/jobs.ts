@@ -11,15 +11,22 @@ export const jobs = [
 		hook: 'cartbay_detect_abandonment',
 		kind: 'recurring',
 		intervalSeconds: 5 * 60,
-		description: 'Fallback scanner: marks captured sessions abandoned once they pass the abandonment timeout.',
-		handler: { class: 'Recovery\\AbandonmentScheduler', method: 'scan_inactive_sessions' },
+		description:
+			'Fallback scanner: marks captured sessions abandoned once they pass the abandonment timeout.',
+		handler: {
+			class: 'Recovery\\AbandonmentScheduler',
+			method: 'scan_inactive_sessions',
+		},
 	},
 	{
 		hook: 'cartbay_refresh_analytics',
 		kind: 'recurring',
 		intervalSeconds: 60 * 60,
 		description: 'Refreshes the cached analytics metrics.',
-		handler: { class: 'Analytics\\AnalyticsService', method: 'refresh_cache' },
+		handler: {
+			class: 'Analytics\\AnalyticsService',
+			method: 'refresh_cache',
+		},
 	},
 	{
 		hook: 'cartbay_prune_sessions',
@@ -32,15 +39,20 @@ export const jobs = [
 		hook: 'cartbay_check_license',
 		kind: 'recurring',
 		intervalSeconds: 24 * 60 * 60,
-		description: 'Refreshes the local license state; a license-server outage never stops recovery.',
+		description:
+			'Refreshes the local license state; a license-server outage never stops recovery.',
 		handler: { class: 'License\\LicenseClient', method: 'refresh_status' },
 	},
 	{
 		hook: 'cartbay_detect_session_abandonment',
 		kind: 'single',
-		args: [{ name: 'session_id', type: 'string' }],
-		description: 'Checks one captured session at its exact abandonment boundary.',
-		handler: { class: 'Recovery\\AbandonmentScheduler', method: 'check_session' },
+		args: [ { name: 'session_id', type: 'string' } ],
+		description:
+			'Checks one captured session at its exact abandonment boundary.',
+		handler: {
+			class: 'Recovery\\AbandonmentScheduler',
+			method: 'check_session',
+		},
 	},
 	{
 		hook: 'cartbay_send_recovery_email',
@@ -49,7 +61,8 @@ export const jobs = [
 			{ name: 'session_id', type: 'string' },
 			{ name: 'step_index', type: 'int' },
 		],
-		description: 'Sends one recovery email step for one session, if the send guards still allow it.',
+		description:
+			'Sends one recovery email step for one session, if the send guards still allow it.',
 		handler: { class: 'Email\\EmailSequenceService', method: 'send_step' },
 	},
 ] as const satisfies readonly JobDef[];

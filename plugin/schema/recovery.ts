@@ -1,7 +1,3 @@
-import { notificationRetry } from './notifications';
-import { phpGroup } from './php-values';
-import type { PhpValueClassDef } from './types';
-
 /**
  * Recovery contract: link lifetimes, coupon shape and the limits of the background work.
  *
@@ -78,47 +74,3 @@ export const attribution = {
 	/** The email-hash fallback counts only for orders paid this many days after abandonment at most. */
 	influencedWindowDays: 7,
 } as const;
-
-/** `RecoverySchema`: the numbers and names the recovery runtime (sequence, links, coupons, scanner) works with. */
-export const recoverySchemaClass: PhpValueClassDef = {
-	className: 'RecoverySchema',
-	summary: 'RecoverySchema: link lifetimes, coupon shape, retry policy and background work limits.',
-	classDoc: 'Numbers and names the recovery runtime (sequence, links, coupons, scanner) works with.',
-	sources: ['plugin/schema/recovery.ts', 'plugin/schema/notifications.ts'],
-	groups: [
-		phpGroup(recoveryLinks, {
-			restoreTokenDays: 'Days a restore link works after its email was sent.',
-			notificationContextDays: 'Days a notification id resolves to its session for mail hooks and delivery integrations.',
-		}),
-		phpGroup(recoveryCoupons, {
-			codePrefix: { name: 'COUPON_CODE_PREFIX', description: 'Prefix of every generated recovery coupon code.' },
-			codeRandomLength: { name: 'COUPON_CODE_RANDOM_LENGTH', description: 'Random characters after the coupon code prefix.' },
-			codeAlphabet: { name: 'COUPON_CODE_ALPHABET', description: 'Characters the random part is drawn from (no look-alikes).' },
-		}),
-		phpGroup(notificationRetry, {
-			maxAttempts: { name: 'MAX_SEND_ATTEMPTS', description: 'Send attempts of one email before it is failed for good.' },
-			retryDelayMinutesPerAttempt: 'A failed send is retried this many minutes × attempts so far later.',
-		}),
-		phpGroup(recoveryWork, {
-			scanBatch: 'Sessions one abandonment scanner query loads at a time.',
-			scanTimeBudgetSeconds: 'Seconds one scanner run works before handing the rest to an immediate continuation.',
-			lockStaleSeconds: 'Age after which a job lock is considered left by a crashed run.',
-			attributionLockSeconds: "Age after which an order's attribution lock counts as left by a crashed request.",
-			attributionLockWaitSeconds: 'Seconds a cancellation or refund waits for a concurrent attribution of the same order.',
-			emailFallbackCandidates: 'Most abandoned sessions of one email the billing-email fallback looks at.',
-			testTriggerDelaySeconds: 'Delay of the email the Test Mode trigger schedules.',
-			pruneBatch: 'Sessions one retention run deletes at most.',
-			unsubscribeSiblingLimit: 'Most other sessions of the same email an unsubscribe stops along with the one whose link was used.',
-		}),
-		phpGroup(recipientLimits, {
-			maxLiveSessionsPerEmail: 'Most live sessions one email hash may have; a capture that would make another stores nothing (same answer).',
-			sequencesInFlightPerEmail: 'Recovery sequences in flight per email hash: a newer abandonment supersedes older unsent steps.',
-			couponsPerEmailPerExpiry: 'CartBay coupons one email hash may be issued within one coupon-expiry period.',
-		}),
-		phpGroup(attribution, {
-			recovered: { name: 'ATTRIBUTION_RECOVERED', description: 'Attribution of a paid order matched by session id, restore token or CartBay coupon.' },
-			influenced: { name: 'ATTRIBUTION_INFLUENCED', description: 'Attribution of a paid order matched by billing email only: never counted as recovered.' },
-			influencedWindowDays: 'Days after abandonment within which the billing-email fallback counts (as influenced).',
-		}),
-	],
-};

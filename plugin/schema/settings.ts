@@ -8,7 +8,8 @@ import type { SettingsOptionDef } from './types';
  */
 export const settingsOption = {
 	option: 'cartbay_settings',
-	description: 'Capture, consent, timeout, offers, retention, logs, test mode, admin navigation and agent gates.',
+	description:
+		'Capture, consent, timeout, offers, retention, logs, test mode, admin navigation and agent gates.',
 	fields: [
 		// Capture.
 		{
@@ -17,7 +18,8 @@ export const settingsOption = {
 			default: true,
 			section: 'capture',
 			label: 'Enable Capture',
-			description: 'Capture consented checkout emails and carts on classic and Block Checkout.',
+			description:
+				'Capture consented checkout emails and carts on classic and Block Checkout.',
 		},
 		{
 			key: 'consent_text',
@@ -26,7 +28,8 @@ export const settingsOption = {
 			maxLength: 300,
 			section: 'capture',
 			label: 'Consent Text',
-			description: 'Text shown beside the recovery consent checkbox at checkout.',
+			description:
+				'Text shown beside the recovery consent checkbox at checkout.',
 		},
 		{
 			key: 'consent_default_checked',
@@ -34,7 +37,8 @@ export const settingsOption = {
 			default: true,
 			section: 'capture',
 			label: 'Consent Checkbox Checked by Default',
-			description: 'Whether the checkout consent checkbox starts checked.',
+			description:
+				'Whether the checkout consent checkbox starts checked.',
 		},
 		{
 			key: 'abandonment_timeout',
@@ -45,7 +49,8 @@ export const settingsOption = {
 			unit: 'minutes',
 			section: 'capture',
 			label: 'Abandonment Timeout (minutes)',
-			description: 'Minutes after the last captured checkout activity before a cart is marked abandoned.',
+			description:
+				'Minutes after the last captured checkout activity before a cart is marked abandoned.',
 		},
 		// Offers.
 		{
@@ -58,7 +63,8 @@ export const settingsOption = {
 			],
 			section: 'offers',
 			label: 'Coupon Type',
-			description: 'How CartBay-generated recovery coupons discount the cart (a WooCommerce discount type).',
+			description:
+				'How CartBay-generated recovery coupons discount the cart (a WooCommerce discount type).',
 		},
 		{
 			key: 'coupon_amount',
@@ -69,7 +75,8 @@ export const settingsOption = {
 			precision: 2,
 			section: 'offers',
 			label: 'Coupon Amount',
-			description: 'Store-currency amount for fixed-cart coupons, or the percentage for percentage coupons.',
+			description:
+				'Store-currency amount for fixed-cart coupons, or the percentage for percentage coupons.',
 		},
 		{
 			key: 'coupon_expiry_days',
@@ -80,7 +87,8 @@ export const settingsOption = {
 			unit: 'days',
 			section: 'offers',
 			label: 'Coupon Expiry (days)',
-			description: 'Days a generated recovery coupon stays valid after it is created.',
+			description:
+				'Days a generated recovery coupon stays valid after it is created.',
 		},
 		// Settings.
 		{
@@ -92,7 +100,8 @@ export const settingsOption = {
 			unit: 'days',
 			section: 'settings',
 			label: 'Retention Period (days)',
-			description: 'Days CartBay keeps recovery session data before the daily prune job removes it.',
+			description:
+				'Days CartBay keeps recovery session data before the daily prune job removes it.',
 		},
 		{
 			key: 'delete_data_on_uninstall',
@@ -100,7 +109,8 @@ export const settingsOption = {
 			default: false,
 			section: 'settings',
 			label: 'Delete Data on Uninstall',
-			description: 'Remove every CartBay option, session, coupon, record, job and log when the plugin is deleted.',
+			description:
+				'Remove every CartBay option, session, coupon, record, job and log when the plugin is deleted.',
 		},
 		{
 			key: 'menu_shortcut_enabled',
@@ -116,7 +126,8 @@ export const settingsOption = {
 			default: false,
 			section: 'settings',
 			label: 'Test Mode',
-			description: 'Shortened recovery delays and the test flow, for staging and controlled QA.',
+			description:
+				'Shortened recovery delays and the test flow, for staging and controlled QA.',
 		},
 		{
 			key: 'logging_enabled',
@@ -124,7 +135,8 @@ export const settingsOption = {
 			default: true,
 			section: 'logs',
 			label: 'Enable CartBay Logs',
-			description: 'Write sanitized CartBay log lines to the uploads folder.',
+			description:
+				'Write sanitized CartBay log lines to the uploads folder.',
 		},
 		{
 			key: 'log_retention_days',
@@ -163,7 +175,8 @@ export const settingsOption = {
 			default: true,
 			section: 'agent',
 			label: 'REST Access',
-			description: 'Enable /wp-json/cartbay/v1/agent when agent access is enabled.',
+			description:
+				'Enable /wp-json/cartbay/v1/agent when agent access is enabled.',
 		},
 		{
 			key: 'agent_abilities_enabled',
@@ -171,7 +184,8 @@ export const settingsOption = {
 			default: true,
 			section: 'agent',
 			label: 'Abilities Access',
-			description: 'Register CartBay WordPress Abilities for authenticated users.',
+			description:
+				'Register CartBay WordPress Abilities for authenticated users.',
 		},
 		{
 			key: 'agent_mcp_public',
@@ -179,7 +193,8 @@ export const settingsOption = {
 			default: false,
 			section: 'agent',
 			label: 'MCP Public Exposure',
-			description: 'Mark CartBay abilities as MCP-public for the WordPress MCP Adapter.',
+			description:
+				'Mark CartBay abilities as MCP-public for the WordPress MCP Adapter.',
 		},
 		{
 			key: 'agent_write_enabled',
@@ -226,4 +241,4 @@ export const settingsOption = {
 	],
 } as const satisfies SettingsOptionDef;
 
-export type SettingsKey = (typeof settingsOption.fields)[number]['key'];
+export type SettingsKey = ( typeof settingsOption.fields )[ number ][ 'key' ];

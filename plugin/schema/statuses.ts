@@ -11,19 +11,22 @@ export const orderStatuses = [
 		key: 'captured',
 		slug: 'cartbay-captured',
 		label: 'Captured',
-		description: 'Shopper consented and the cart was captured; still inside the abandonment timeout.',
+		description:
+			'Shopper consented and the cart was captured; still inside the abandonment timeout.',
 	},
 	{
 		key: 'abandoned',
 		slug: 'cartbay-abandoned',
 		label: 'Abandoned',
-		description: 'The cart passed the inactivity timeout and is eligible for recovery emails.',
+		description:
+			'The cart passed the inactivity timeout and is eligible for recovery emails.',
 	},
 	{
 		key: 'recovered',
 		slug: 'cartbay-recovered',
 		label: 'Recovered',
-		description: 'A later WooCommerce order matched this abandoned session.',
+		description:
+			'A later WooCommerce order matched this abandoned session.',
 	},
 	{
 		key: 'expired',
@@ -37,14 +40,14 @@ export const orderStatuses = [
 		slug: 'cartbay-suppress',
 		specSlug: 'cartbay-suppressed',
 		label: 'Suppressed',
-		description: 'The shopper unsubscribed or the email is excluded from recovery messaging.',
+		description:
+			'The shopper unsubscribed or the email is excluded from recovery messaging.',
 	},
 ] as const satisfies readonly OrderStatusDef[];
 
-export type SessionStatusKey = (typeof orderStatuses)[number]['key'];
+export type SessionStatusKey = ( typeof orderStatuses )[ number ][ 'key' ];
 
 /** Status slug (without `wc-`) by key. */
-export const statusSlug = Object.fromEntries(orderStatuses.map((s) => [s.key, s.slug])) as Record<
-	SessionStatusKey,
-	string
->;
+export const statusSlug = Object.fromEntries(
+	orderStatuses.map( ( s ) => [ s.key, s.slug ] )
+) as Record< SessionStatusKey, string >;

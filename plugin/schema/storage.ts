@@ -5,14 +5,50 @@ export const options = {
 	className: 'Options',
 	description: 'Names of the WordPress options CartBay owns.',
 	constants: [
-		{ name: 'SETTINGS', value: 'cartbay_settings', description: 'Capture, offers, retention, logs, test mode, navigation and agent gates.' },
-		{ name: 'CAMPAIGN', value: 'cartbay_campaign_settings', description: 'Recovery sequence state, delays and per-step coupons.' },
-		{ name: 'LICENSE_DATA', value: 'cartbay_license_data', description: 'Stored license key and license status.' },
-		{ name: 'WIZARD_COMPLETE', value: 'cartbay_wizard_complete', description: 'First-run wizard completion flag.' },
-		{ name: 'SEQUENCE_DEFAULTS_VERSION', value: 'cartbay_sequence_defaults_version', description: 'Sequence default migration marker.' },
-		{ name: 'INSTALLED_VERSION', value: 'cartbay_installed_version', description: 'Plugin version whose install routine (defaults, recurring jobs) last ran.' },
-		{ name: 'AGENT_AUDIT_LOG', value: 'cartbay_agent_audit_log', description: 'Redacted rolling agent audit log.' },
-		{ name: 'UNSUBSCRIBE_KEY', value: 'cartbay_unsubscribe_key', description: 'Secret HMAC key of signed restore and unsubscribe links (not autoloaded, created on first use): links verify without a lookup, unsubscribe links without their session.' },
+		{
+			name: 'SETTINGS',
+			value: 'cartbay_settings',
+			description:
+				'Capture, offers, retention, logs, test mode, navigation and agent gates.',
+		},
+		{
+			name: 'CAMPAIGN',
+			value: 'cartbay_campaign_settings',
+			description:
+				'Recovery sequence state, delays and per-step coupons.',
+		},
+		{
+			name: 'LICENSE_DATA',
+			value: 'cartbay_license_data',
+			description: 'Stored license key and license status.',
+		},
+		{
+			name: 'WIZARD_COMPLETE',
+			value: 'cartbay_wizard_complete',
+			description: 'First-run wizard completion flag.',
+		},
+		{
+			name: 'SEQUENCE_DEFAULTS_VERSION',
+			value: 'cartbay_sequence_defaults_version',
+			description: 'Sequence default migration marker.',
+		},
+		{
+			name: 'INSTALLED_VERSION',
+			value: 'cartbay_installed_version',
+			description:
+				'Plugin version whose install routine (defaults, recurring jobs) last ran.',
+		},
+		{
+			name: 'AGENT_AUDIT_LOG',
+			value: 'cartbay_agent_audit_log',
+			description: 'Redacted rolling agent audit log.',
+		},
+		{
+			name: 'UNSUBSCRIBE_KEY',
+			value: 'cartbay_unsubscribe_key',
+			description:
+				'Secret HMAC key of signed restore and unsubscribe links (not autoloaded, created on first use): links verify without a lookup, unsubscribe links without their session.',
+		},
 	],
 } as const satisfies ConstantGroupDef;
 
@@ -21,11 +57,33 @@ export const transients = {
 	className: 'Transients',
 	description: 'Transient names and prefixes CartBay uses.',
 	constants: [
-		{ name: 'LICENSE_VALID', value: 'cartbay_license_valid', description: 'Cached license validity (12 hours).' },
-		{ name: 'ANALYTICS_CACHE', value: 'cartbay_analytics_cache', description: 'Cached analytics metrics.' },
-		{ name: 'RATE_LIMIT_PREFIX', value: 'cartbay_rl_', description: 'Rate-limit counters: prefix + endpoint + "_" + md5(REMOTE_ADDR).' },
-		{ name: 'NOTIFICATION_CONTEXT_PREFIX', value: 'cartbay_notification_ctx_', description: 'Prefix + notification id: context for the mail success/failure hooks.' },
-		{ name: 'WIZARD_REDIRECT', value: 'cartbay_wizard_redirect', description: 'Short-lived first-run redirect flag.' },
+		{
+			name: 'LICENSE_VALID',
+			value: 'cartbay_license_valid',
+			description: 'Cached license validity (12 hours).',
+		},
+		{
+			name: 'ANALYTICS_CACHE',
+			value: 'cartbay_analytics_cache',
+			description: 'Cached analytics metrics.',
+		},
+		{
+			name: 'RATE_LIMIT_PREFIX',
+			value: 'cartbay_rl_',
+			description:
+				'Rate-limit counters: prefix + endpoint + "_" + md5(REMOTE_ADDR).',
+		},
+		{
+			name: 'NOTIFICATION_CONTEXT_PREFIX',
+			value: 'cartbay_notification_ctx_',
+			description:
+				'Prefix + notification id: context for the mail success/failure hooks.',
+		},
+		{
+			name: 'WIZARD_REDIRECT',
+			value: 'cartbay_wizard_redirect',
+			description: 'Short-lived first-run redirect flag.',
+		},
 	],
 } as const satisfies ConstantGroupDef;
 
@@ -34,7 +92,12 @@ export const postTypes = {
 	className: 'PostTypes',
 	description: 'Private post types CartBay registers.',
 	constants: [
-		{ name: 'SUPPRESSED', value: 'cartbay_suppressed', description: 'Suppression records: slug and title are the SHA-256 of the normalized email.' },
+		{
+			name: 'SUPPRESSED',
+			value: 'cartbay_suppressed',
+			description:
+				'Suppression records: slug and title are the SHA-256 of the normalized email.',
+		},
 	],
 } as const satisfies ConstantGroupDef;
 
@@ -43,8 +106,23 @@ export const queryArgs = {
 	className: 'QueryArgs',
 	description: 'Query args of the restore and unsubscribe links.',
 	constants: [
-		{ name: 'RESTORE', value: 'cartbay_restore', description: 'Restore link: rebuilds the cart and lands on checkout (handled on template_redirect).' },
-		{ name: 'UNSUBSCRIBE', value: 'cartbay_unsubscribe', description: 'Unsubscribe link: suppresses the email (handled on init).' },
-		{ name: 'UNSUBSCRIBE_CONFIRM', value: 'cartbay_unsubscribe_confirm', description: 'Form field of the unsubscribe confirmation page: its POST unsubscribes (a GET only shows the form).' },
+		{
+			name: 'RESTORE',
+			value: 'cartbay_restore',
+			description:
+				'Restore link: rebuilds the cart and lands on checkout (handled on template_redirect).',
+		},
+		{
+			name: 'UNSUBSCRIBE',
+			value: 'cartbay_unsubscribe',
+			description:
+				'Unsubscribe link: suppresses the email (handled on init).',
+		},
+		{
+			name: 'UNSUBSCRIBE_CONFIRM',
+			value: 'cartbay_unsubscribe_confirm',
+			description:
+				'Form field of the unsubscribe confirmation page: its POST unsubscribes (a GET only shows the form).',
+		},
 	],
 } as const satisfies ConstantGroupDef;

@@ -65,10 +65,14 @@ export interface StringField extends FieldBase {
 export interface EnumField extends FieldBase {
 	readonly type: 'enum';
 	readonly default: string;
-	readonly options: readonly { readonly value: string; readonly label: string }[];
+	readonly options: readonly {
+		readonly value: string;
+		readonly label: string;
+	}[];
 }
 
-export type SettingsField = BooleanField | IntegerField | NumberField | StringField | EnumField;
+export type SettingsField =
+	BooleanField | IntegerField | NumberField | StringField | EnumField;
 
 /** A cross-field rule applied after every field is normalized on its own. */
 export interface CapRule {
@@ -107,8 +111,13 @@ export interface CampaignDef {
 	readonly enabled: BooleanField;
 	/** Key of the step list in the option. */
 	readonly stepsKey: string;
+	/** Default steps, in order: derived from `recoverySteps` (steps.ts), never declared here. */
 	readonly steps: readonly SequenceStepDefault[];
-	readonly units: readonly { readonly value: DelayUnit; readonly label: string; readonly minutes: number }[];
+	readonly units: readonly {
+		readonly value: DelayUnit;
+		readonly label: string;
+		readonly minutes: number;
+	}[];
 	readonly minDelayMinutes: number;
 	readonly maxDelayMinutes: number;
 	readonly minGapMinutes: number;
@@ -128,15 +137,29 @@ export interface SingleJobDef {
 	readonly hook: string;
 	readonly kind: 'single';
 	/** Positional arguments stored with the action and passed to the handler (scalar ids only). */
-	readonly args: readonly { readonly name: string; readonly type: 'int' | 'string' }[];
+	readonly args: readonly {
+		readonly name: string;
+		readonly type: 'int' | 'string';
+	}[];
 	readonly description: string;
 	readonly handler: PhpHandler;
 }
 
 export type JobDef = RecurringJobDef | SingleJobDef;
 
-export interface EmailStepDef {
-	/** 1-based step number. */
+/** Default copy of a recovery email; the shop owner edits each in WooCommerce > Settings > Emails. */
+export interface EmailCopyDefaults {
+	readonly subject: string;
+	readonly heading: string;
+	readonly preheader: string;
+	readonly body: string;
+	readonly button_text: string;
+	readonly additional_content: string;
+}
+
+/** One recovery step: its email and its default entry in the campaign option. */
+export interface RecoveryStepDef {
+	/** 1-based step number: the step's position in the list (the campaign option stores the steps as a list). */
 	readonly step: number;
 	/** WooCommerce email id. */
 	readonly id: string;
@@ -144,14 +167,17 @@ export interface EmailStepDef {
 	readonly className: string;
 	readonly title: string;
 	readonly description: string;
-	readonly defaults: {
-		readonly subject: string;
-		readonly heading: string;
-		readonly preheader: string;
-		readonly body: string;
-		readonly button_text: string;
-		readonly additional_content: string;
-	};
+	/** Default delay after abandonment and coupon switch, as `cartbay_campaign_settings` stores them. */
+	readonly sequence: SequenceStepDefault;
+	readonly copy: EmailCopyDefaults;
+}
+
+/** The email side of a recovery step, with its copy as `defaults` (a view of `recoverySteps`). */
+export interface EmailStepDef extends Pick<
+	RecoveryStepDef,
+	'step' | 'id' | 'className' | 'title' | 'description'
+> {
+	readonly defaults: EmailCopyDefaults;
 }
 
 export type PermissionKind = 'public' | 'manage_woocommerce';
@@ -160,7 +186,7 @@ export interface RouteArgDef {
 	readonly name: string;
 	readonly description: string;
 	/** JSON Schema fragment published in the route's OPTIONS response. */
-	readonly schema: Readonly<Record<string, unknown>>;
+	readonly schema: Readonly< Record< string, unknown > >;
 	readonly required?: boolean;
 	/**
 	 * `strict` (default): WordPress validates and sanitizes against `schema`, refusing bad input with 400.
@@ -216,14 +242,15 @@ export interface ConstantGroupDef {
  * the key in UPPER_SNAKE case), `{ name, description }` for another name, or `false` for a value only the
  * browser uses. Typed over every key of the group, so a new value cannot be left out by accident.
  */
-export type PhpValueDoc = string | { readonly name: string; readonly description: string } | false;
+export type PhpValueDoc =
+	string | { readonly name: string; readonly description: string } | false;
 
-export type PhpValueDocs<T> = { readonly [K in keyof T]: PhpValueDoc };
+export type PhpValueDocs< T > = { readonly [ K in keyof T ]: PhpValueDoc };
 
 /** One schema group (plain values the TypeScript side imports) with its PHP docs. */
 export interface PhpValueGroup {
-	readonly values: Readonly<Record<string, string | number>>;
-	readonly docs: Readonly<Record<string, PhpValueDoc>>;
+	readonly values: Readonly< Record< string, string | number > >;
+	readonly docs: Readonly< Record< string, PhpValueDoc > >;
 }
 
 /** A generated PHP class of typed constants, walked from schema groups. */

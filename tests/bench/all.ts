@@ -12,13 +12,19 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = dirname( fileURLToPath( import.meta.url ) );
 let failed = 0;
-const onlyAt = process.argv.indexOf('--only');
-const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
-for (const script of ['run.ts', 'sequence.ts'].filter((s) => !only || s === `${only}.ts`)) {
-	console.log(`\n## ${script}`);
-	const result = spawnSync('npx', ['tsx', join(here, script), ...process.argv.slice(2)], { stdio: 'inherit' });
+const onlyAt = process.argv.indexOf( '--only' );
+const only = onlyAt >= 0 ? process.argv[ onlyAt + 1 ] : undefined;
+for ( const script of [ 'run.ts', 'sequence.ts' ].filter(
+	( s ) => ! only || s === `${ only }.ts`
+) ) {
+	console.log( `\n## ${ script }` );
+	const result = spawnSync(
+		'npx',
+		[ 'tsx', join( here, script ), ...process.argv.slice( 2 ) ],
+		{ stdio: 'inherit' }
+	);
 	failed += result.status === 0 ? 0 : 1;
 }
-process.exit(failed > 0 ? 1 : 0);
+process.exit( failed > 0 ? 1 : 0 );

@@ -9,26 +9,38 @@
  * go to tests/e2e/artifacts/.
  */
 import { scenarios } from './scenarios';
-import { Checks } from './checks';
+import { Checks } from '../support/checks';
 import { spawnSync } from 'node:child_process';
-import { type BrowserEnv, ms, skipReason, startBrowser, startStore, type StoreEnv } from './env';
+import {
+	type BrowserEnv,
+	ms,
+	skipReason,
+	startBrowser,
+	startStore,
+	type StoreEnv,
+} from './env';
 
-async function main(): Promise<number> {
-	const args = process.argv.slice(2);
+async function main(): Promise< number > {
+	const args = process.argv.slice( 2 );
 	// --build: build dist/cartbay from this checkout first (npm test does), so the suite never tests a stale build.
-	if (args.includes('--build') && (await skipReason({ needDist: false })) === null) {
-		const build = spawnSync('npx', ['tsx', 'codegen/build/index.ts'], { stdio: 'inherit' });
-		if (build.status !== 0) {
-			console.log('build failed');
+	if (
+		args.includes( '--build' ) &&
+		( await skipReason( { needDist: false } ) ) === null
+	) {
+		const build = spawnSync( 'npx', [ 'tsx', 'tools/build/index.ts' ], {
+			stdio: 'inherit',
+		} );
+		if ( build.status !== 0 ) {
+			console.log( 'build failed' );
 			return 1;
 		}
 	}
 	const reason = await skipReason();
-	if (reason) {
-		console.log(`skipped: ${reason}`);
+	if ( reason ) {
+		console.log( `skipped: ${ reason }` );
 		return 0;
 	}
-	const filter = args.find((a) => !a.startsWith('--')) ?? '';
+	const filter = args.find( ( a ) => ! a.startsWith( '--' ) ) ?? '';
 	const t = new Checks();
 	const started = performance.now();
 	let store: StoreEnv | undefined;
@@ -38,28 +50,34 @@ async function main(): Promise<number> {
 		await store?.close();
 	};
 	const onSignal = () => {
-		void stopAll().finally(() => process.exit(130));
+		void stopAll().finally( () => process.exit( 130 ) );
 	};
-	process.once('SIGINT', onSignal);
-	process.once('SIGTERM', onSignal);
+	process.once( 'SIGINT', onSignal );
+	process.once( 'SIGTERM', onSignal );
 	try {
-		store = await startStore({ log: (line) => console.log(`# ${line}`) });
+		store = await startStore( {
+			log: ( line ) => console.log( `# ${ line }` ),
+		} );
 		browser = await startBrowser();
-		await scenarios({ t, store, browser, filter });
-	} catch (error) {
-		t.check('environment (threw)', false, (error as Error).stack ?? String(error));
+		await scenarios( { t, store, browser, filter } );
+	} catch ( error ) {
+		t.check(
+			'environment (threw)',
+			false,
+			( error as Error ).stack ?? String( error )
+		);
 	} finally {
 		await stopAll();
 	}
-	console.log(`\n# total ${ms(started)}`);
-	console.log(`${t.passed} passed, ${t.failed} failed`);
+	console.log( `\n# total ${ ms( started ) }` );
+	console.log( `${ t.passed } passed, ${ t.failed } failed` );
 	return t.failed > 0 ? 1 : 0;
 }
 
 main().then(
-	(code) => process.exit(code),
-	(error) => {
-		console.error(error);
-		process.exit(1);
+	( code ) => process.exit( code ),
+	( error ) => {
+		console.error( error );
+		process.exit( 1 );
 	}
 );

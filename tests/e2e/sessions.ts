@@ -3,10 +3,12 @@
  * session orders with their `_cartbay_*` meta, pending per-session actions, and the shop's real orders.
  */
 import { jobs, plugin } from '../../plugin/schema';
-import type { Site } from '../store';
+import type { Site } from '../../tools/store';
 
 /** The per-session Action Scheduler hook (schema: the single job with a session_id argument). */
-export const SESSION_ABANDONMENT_HOOK = jobs.find((j) => j.hook === 'cartbay_detect_session_abandonment')?.hook ?? 'cartbay_detect_session_abandonment';
+export const SESSION_ABANDONMENT_HOOK =
+	jobs.find( ( j ) => j.hook === 'cartbay_detect_session_abandonment' )
+		?.hook ?? 'cartbay_detect_session_abandonment';
 
 export interface SessionRow {
 	id: number;
@@ -14,7 +16,7 @@ export interface SessionRow {
 	created_via: string;
 	billing_email: string;
 	/** Every `_cartbay_*` meta value (unserialized / as stored). */
-	meta: Record<string, unknown>;
+	meta: Record< string, unknown >;
 	/** Pending `cartbay_detect_session_abandonment` actions whose args name this session. */
 	pending: number;
 }
@@ -25,7 +27,7 @@ export interface OrderRow {
 	created_via: string;
 	billing_email: string;
 	total: string;
-	meta: Record<string, unknown>;
+	meta: Record< string, unknown >;
 }
 
 export interface StoreState {
@@ -36,8 +38,8 @@ export interface StoreState {
 }
 
 const STATE_PHP = `
-$created_via = ${JSON.stringify(plugin.createdVia)};
-$hook = ${JSON.stringify(SESSION_ABANDONMENT_HOOK)};
+$created_via = ${ JSON.stringify( plugin.createdVia ) };
+$hook = ${ JSON.stringify( SESSION_ABANDONMENT_HOOK ) };
 $statuses = array_merge( array_keys( wc_get_order_statuses() ), array( 'trash', 'checkout-draft', 'wc-checkout-draft', 'draft', 'auto-draft' ) );
 $orders = wc_get_orders( array( 'limit' => -1, 'status' => array_unique( $statuses ), 'type' => 'shop_order', 'orderby' => 'ID', 'order' => 'ASC' ) );
 $pending = array();
@@ -77,22 +79,28 @@ foreach ( $orders as $order ) {
 echo json_encode( $out, JSON_PRESERVE_ZERO_FRACTION ), "\\n";
 `;
 
-/** Sessions, real orders and pending per-session actions, as the database holds them now. */
-export async function readState(site: Site): Promise<StoreState> {
-	const stdout = await site.runPhpOrThrow(STATE_PHP);
-	const line = stdout.trim().split('\n').pop() ?? '';
-	return JSON.parse(line) as StoreState;
+/**
+ * Sessions, real orders and pending per-session actions, as the database holds them now.
+ * @param site
+ */
+export async function readState( site: Site ): Promise< StoreState > {
+	const stdout = await site.runPhpOrThrow( STATE_PHP );
+	const line = stdout.trim().split( '\n' ).pop() ?? '';
+	return JSON.parse( line ) as StoreState;
 }
 
-/** Deletes every CartBay session order and pending per-session action (a clean slate between scenarios). */
-export async function resetSessions(site: Site): Promise<void> {
-	await site.runPhpOrThrow(`
-foreach ( wc_get_orders( array( 'limit' => -1, 'status' => array_keys( wc_get_order_statuses() ), 'created_via' => ${JSON.stringify(plugin.createdVia)}, 'return' => 'ids' ) ) as $id ) {
+/**
+ * Deletes every CartBay session order and pending per-session action (a clean slate between scenarios).
+ * @param site
+ */
+export async function resetSessions( site: Site ): Promise< void > {
+	await site.runPhpOrThrow( `
+foreach ( wc_get_orders( array( 'limit' => -1, 'status' => array_keys( wc_get_order_statuses() ), 'created_via' => ${ JSON.stringify( plugin.createdVia ) }, 'return' => 'ids' ) ) as $id ) {
 	$order = wc_get_order( $id );
-	if ( $order && ${JSON.stringify(plugin.createdVia)} === $order->get_created_via() ) { $order->delete( true ); }
+	if ( $order && ${ JSON.stringify( plugin.createdVia ) } === $order->get_created_via() ) { $order->delete( true ); }
 }
-if ( function_exists( 'as_unschedule_all_actions' ) ) { as_unschedule_all_actions( ${JSON.stringify(SESSION_ABANDONMENT_HOOK)} ); }
-echo "ok\\n";`);
+if ( function_exists( 'as_unschedule_all_actions' ) ) { as_unschedule_all_actions( ${ JSON.stringify( SESSION_ABANDONMENT_HOOK ) } ); }
+echo "ok\\n";` );
 }
 
 /** The shape a check compares: a session's snapshot lines as (product id, quantity). */

@@ -8,18 +8,25 @@ import { __, sprintf } from '@wordpress/i18n';
 /** Internal dependencies */
 import type { LoadErrorProps } from '../types';
 
-export default function LoadError({ error, onRetry }: LoadErrorProps) {
+export default function LoadError( { error, onRetry }: LoadErrorProps ) {
 	return (
 		<Notice
 			status="error"
-			isDismissible={false}
+			isDismissible={ false }
 			politeness="assertive"
-			actions={[{ label: __('Try again', 'cartbay'), onClick: onRetry, variant: 'secondary' }]}
+			actions={ [
+				{
+					label: __( 'Try again', 'cartbay' ),
+					onClick: onRetry,
+					variant: 'secondary',
+				},
+			] }
 		>
-			{
+			{ sprintf(
 				/* translators: %s: error message from the server */
-				sprintf(__('CartBay could not load this screen: %s', 'cartbay'), error.message)
-			}
+				__( 'CartBay could not load this screen: %s', 'cartbay' ),
+				error.message
+			) }
 		</Notice>
 	);
 }

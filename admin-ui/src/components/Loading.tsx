@@ -9,7 +9,7 @@ export default function Loading() {
 	return (
 		<div className="cartbay-loading" role="status">
 			<Spinner />
-			<VisuallyHidden>{__('Loading…', 'cartbay')}</VisuallyHidden>
+			<VisuallyHidden>{ __( 'Loading…', 'cartbay' ) }</VisuallyHidden>
 		</div>
 	);
 }

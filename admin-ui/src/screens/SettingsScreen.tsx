@@ -31,85 +31,138 @@ import { store } from '../store';
 import type { SettingsScreenProps } from '../types';
 import { sectionTitle } from './section-titles';
 
-export default function SettingsScreen({ sections }: SettingsScreenProps) {
-	const fields = useMemo(() => fieldsInSections(sections), [sections]);
+export default function SettingsScreen( { sections }: SettingsScreenProps ) {
+	const fields = useMemo( () => fieldsInSections( sections ), [ sections ] );
 	const { settings, isSaving, error } = useSelect(
-		(select) => ({
-			settings: select(store).getSettings(),
-			isSaving: select(store).isSaving('settings'),
-			error: select(store).getRequestError('settings'),
-		}),
+		( select ) => ( {
+			settings: select( store ).getSettings(),
+			isSaving: select( store ).isSaving( 'settings' ),
+			error: select( store ).getRequestError( 'settings' ),
+		} ),
 		[]
 	);
-	const { saveSettings, invalidateResolution } = useDispatch(store);
-	const [drafts, setDrafts] = useState<SettingsDrafts>({});
+	const { saveSettings, invalidateResolution } = useDispatch( store );
+	const [ drafts, setDrafts ] = useState< SettingsDrafts >( {} );
 	const { notices, show, dismiss } = useFeedback();
 
-	if (settings === undefined) {
-		return error ? <LoadError error={error} onRetry={() => invalidateResolution('getSettings', [])} /> : <Loading />;
+	if ( settings === undefined ) {
+		return error ? (
+			<LoadError
+				error={ error }
+				onRetry={ () => invalidateResolution( 'getSettings', [] ) }
+			/>
+		) : (
+			<Loading />
+		);
 	}
 
 	// Instant preview: what the server would make of the drafts (the same normalizer runs there).
-	const preview = normalizeSettings(draftsToPayload(fields, drafts), settings);
-	const previewed = new Set(adjustedFields(fields, drafts, settings, preview).map((field) => field.key));
+	const preview = normalizeSettings(
+		draftsToPayload( fields, drafts ),
+		settings
+	);
+	const previewed = new Set(
+		adjustedFields( fields, drafts, settings, preview ).map(
+			( field ) => field.key
+		)
+	);
 
-	const onSubmit = async (event: FormEvent) => {
+	const onSubmit = async ( event: FormEvent ) => {
 		event.preventDefault();
 		const sent = drafts;
-		const result = await saveSettings(draftsToPayload(fields, sent));
-		if (!result.ok) {
-			show([
+		const result = await saveSettings( draftsToPayload( fields, sent ) );
+		if ( ! result.ok ) {
+			show( [
 				{
 					status: 'error',
-					/* translators: %s: error message from the server */
-					message: sprintf(__('Settings could not be saved: %s', 'cartbay'), result.error.message),
+					message: sprintf(
+						/* translators: %s: error message from the server */
+						__( 'Settings could not be saved: %s', 'cartbay' ),
+						result.error.message
+					),
 				},
-			]);
+			] );
 			return;
 		}
 		// Show the saved (normalized) values; keep only drafts typed while the request ran.
-		setDrafts((current) =>
-			Object.fromEntries(Object.entries(current).filter(([key, value]) => sent[key] !== value))
+		setDrafts( ( current ) =>
+			Object.fromEntries(
+				Object.entries( current ).filter(
+					( [ key, value ] ) => sent[ key ] !== value
+				)
+			)
 		);
-		const adjusted = adjustedFields(fields, sent, settings, result.value);
-		show([
+		const adjusted = adjustedFields( fields, sent, settings, result.value );
+		show( [
 			adjusted.length === 0
-				? { status: 'success', message: __('Settings saved.', 'cartbay') }
+				? {
+						status: 'success',
+						message: __( 'Settings saved.', 'cartbay' ),
+					}
 				: {
 						status: 'warning',
-						message: __('Settings saved. Some values were adjusted to fit the allowed limits:', 'cartbay'),
-						details: adjusted.map((field) =>
-							/* translators: 1: setting label, 2: the value CartBay saved */
-							sprintf(__('%1$s: %2$s', 'cartbay'), schemaText(field.label), formatValue(field, result.value[field.key]))
+						message: __(
+							'Settings saved. Some values were adjusted to fit the allowed limits:',
+							'cartbay'
 						),
-				  },
-		]);
+						details: adjusted.map( ( field ) =>
+							sprintf(
+								/* translators: 1: setting label, 2: the value CartBay saved */
+								__( '%1$s: %2$s', 'cartbay' ),
+								schemaText( field.label ),
+								formatValue( field, result.value[ field.key ] )
+							)
+						),
+					},
+		] );
 	};
 
-	const renderField = (field: (typeof fields)[number]) => (
+	const renderField = ( field: ( typeof fields )[ number ] ) => (
 		<SettingField
-			key={field.key}
-			field={field}
-			value={drafts[field.key] ?? toDraft(settings[field.key] ?? field.default)}
-			preview={previewed.has(field.key) ? formatValue(field, preview[field.key]) : undefined}
-			onChange={(value: FieldDraft) => setDrafts((current) => ({ ...current, [field.key]: value }))}
+			key={ field.key }
+			field={ field }
+			value={
+				drafts[ field.key ] ??
+				toDraft( settings[ field.key ] ?? field.default )
+			}
+			preview={
+				previewed.has( field.key )
+					? formatValue( field, preview[ field.key ] )
+					: undefined
+			}
+			onChange={ ( value: FieldDraft ) =>
+				setDrafts( ( current ) => ( {
+					...current,
+					[ field.key ]: value,
+				} ) )
+			}
 		/>
 	);
 
 	return (
 		// noValidate: out-of-range values are not refused; the server normalizes them and the form shows the result.
-		<form className="cartbay-form" onSubmit={onSubmit} noValidate>
-			<FeedbackNotices notices={notices} onRemove={dismiss} />
-			{sections.length === 1
-				? fields.map(renderField)
-				: sections.map((section) => (
-						<section key={section} className="cartbay-form__section">
-							<h2>{sectionTitle(section)}</h2>
-							{fields.filter((field) => field.section === section).map(renderField)}
+		<form className="cartbay-form" onSubmit={ onSubmit } noValidate>
+			<FeedbackNotices notices={ notices } onRemove={ dismiss } />
+			{ sections.length === 1
+				? fields.map( renderField )
+				: sections.map( ( section ) => (
+						<section
+							key={ section }
+							className="cartbay-form__section"
+						>
+							<h2>{ sectionTitle( section ) }</h2>
+							{ fields
+								.filter(
+									( field ) => field.section === section
+								)
+								.map( renderField ) }
 						</section>
-				  ))}
+					) ) }
 			<div className="cartbay-form__actions">
-				<SaveButton isSaving={isSaving} disabled={Object.keys(drafts).length === 0} />
+				<SaveButton
+					isSaving={ isSaving }
+					disabled={ Object.keys( drafts ).length === 0 }
+				/>
 			</div>
 		</form>
 	);

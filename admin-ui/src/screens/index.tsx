@@ -14,23 +14,25 @@ export function getScreens(): AdminScreen[] {
 	return [
 		{
 			name: 'capture',
-			title: __('Capture', 'cartbay'),
-			render: () => <SettingsScreen sections={['capture']} />,
+			title: __( 'Capture', 'cartbay' ),
+			render: () => <SettingsScreen sections={ [ 'capture' ] } />,
 		},
 		{
 			name: 'recovery-sequence',
-			title: __('Recovery Sequence', 'cartbay'),
+			title: __( 'Recovery Sequence', 'cartbay' ),
 			render: () => <RecoverySequenceScreen />,
 		},
 		{
 			name: 'offers',
-			title: __('Offers', 'cartbay'),
-			render: () => <SettingsScreen sections={['offers']} />,
+			title: __( 'Offers', 'cartbay' ),
+			render: () => <SettingsScreen sections={ [ 'offers' ] } />,
 		},
 		{
 			name: 'settings',
-			title: __('Settings', 'cartbay'),
-			render: () => <SettingsScreen sections={['settings', 'logs', 'agent']} />,
+			title: __( 'Settings', 'cartbay' ),
+			render: () => (
+				<SettingsScreen sections={ [ 'settings', 'logs', 'agent' ] } />
+			),
 		},
 	];
 }

@@ -3,30 +3,48 @@
  */
 /** Internal dependencies */
 import { toApiError, updateResource } from './api';
-import type { Action, ApiError, ResourceName, Resources, SaveResult, ThunkArgs } from './types';
+import type {
+	Action,
+	ApiError,
+	ResourceName,
+	Resources,
+	SaveResult,
+	ThunkArgs,
+} from './types';
 
-export function receiveResource<K extends ResourceName>(resource: K, value: Resources[K]): Action {
+export function receiveResource< K extends ResourceName >(
+	resource: K,
+	value: Resources[ K ]
+): Action {
 	return { type: 'RECEIVE_RESOURCE', resource, value } as Action;
 }
 
-export function saveResourceStart(resource: ResourceName): Action {
+export function saveResourceStart( resource: ResourceName ): Action {
 	return { type: 'SAVE_RESOURCE_START', resource };
 }
 
-export function resourceRequestFailed(resource: ResourceName, error: ApiError): Action {
+export function resourceRequestFailed(
+	resource: ResourceName,
+	error: ApiError
+): Action {
 	return { type: 'RESOURCE_REQUEST_FAILED', resource, error };
 }
 
-function saveResource<K extends ResourceName>(resource: K, edits: Record<string, unknown>) {
-	return async ({ dispatch }: ThunkArgs): Promise<SaveResult<Resources[K]>> => {
-		dispatch(saveResourceStart(resource));
+function saveResource< K extends ResourceName >(
+	resource: K,
+	edits: Record< string, unknown >
+) {
+	return async ( {
+		dispatch,
+	}: ThunkArgs ): Promise< SaveResult< Resources[ K ] > > => {
+		dispatch( saveResourceStart( resource ) );
 		try {
-			const value = await updateResource(resource, edits);
-			dispatch(receiveResource(resource, value));
+			const value = await updateResource( resource, edits );
+			dispatch( receiveResource( resource, value ) );
 			return { ok: true, value };
-		} catch (caught) {
-			const error = toApiError(caught);
-			dispatch(resourceRequestFailed(resource, error));
+		} catch ( caught ) {
+			const error = toApiError( caught );
+			dispatch( resourceRequestFailed( resource, error ) );
 			return { ok: false, error };
 		}
 	};
@@ -38,8 +56,8 @@ function saveResource<K extends ResourceName>(resource: K, edits: Record<string,
  *
  * @param edits Changed fields only, as typed (the server normalizes them).
  */
-export function saveSettings(edits: Record<string, unknown>) {
-	return saveResource('settings', edits);
+export function saveSettings( edits: Record< string, unknown > ) {
+	return saveResource( 'settings', edits );
 }
 
 /**
@@ -48,6 +66,6 @@ export function saveSettings(edits: Record<string, unknown>) {
  *
  * @param edits `{ enabled?, steps? }` as typed.
  */
-export function saveCampaign(edits: Record<string, unknown>) {
-	return saveResource('campaign', edits);
+export function saveCampaign( edits: Record< string, unknown > ) {
+	return saveResource( 'campaign', edits );
 }

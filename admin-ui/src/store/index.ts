@@ -12,13 +12,13 @@ import * as selectors from './selectors';
 
 export const STORE_NAME = 'cartbay/admin';
 
-export const store = createReduxStore(STORE_NAME, {
+export const store = createReduxStore( STORE_NAME, {
 	reducer,
 	actions,
 	selectors,
 	resolvers,
-});
+} );
 
-register(store);
+register( store );
 
 export type * from './types';

@@ -6,20 +6,22 @@ import { receiveResource, resourceRequestFailed } from './actions';
 import { fetchResource, toApiError } from './api';
 import type { ResourceName, ThunkArgs } from './types';
 
-function loadResource(resource: ResourceName) {
-	return async ({ dispatch }: ThunkArgs): Promise<void> => {
+function loadResource( resource: ResourceName ) {
+	return async ( { dispatch }: ThunkArgs ): Promise< void > => {
 		try {
-			dispatch(receiveResource(resource, await fetchResource(resource)));
-		} catch (error) {
-			dispatch(resourceRequestFailed(resource, toApiError(error)));
+			dispatch(
+				receiveResource( resource, await fetchResource( resource ) )
+			);
+		} catch ( error ) {
+			dispatch( resourceRequestFailed( resource, toApiError( error ) ) );
 		}
 	};
 }
 
 export function getSettings() {
-	return loadResource('settings');
+	return loadResource( 'settings' );
 }
 
 export function getCampaign() {
-	return loadResource('campaign');
+	return loadResource( 'campaign' );
 }

@@ -22,7 +22,7 @@ export interface Resources {
 
 export type ResourceName = keyof Resources;
 
-export interface ResourceState<T> {
+export interface ResourceState< T > {
 	/** The last normalized object the server returned; undefined until the first load. */
 	readonly value?: T;
 	readonly isSaving: boolean;
@@ -30,17 +30,31 @@ export interface ResourceState<T> {
 	readonly error?: ApiError;
 }
 
-export type State = { readonly [K in ResourceName]: ResourceState<Resources[K]> };
+export type State = {
+	readonly [ K in ResourceName ]: ResourceState< Resources[ K ] >;
+};
 
 /** What a save resolves to: the normalized object the server saved, or the error. */
-export type SaveResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+export type SaveResult< T > =
+	| { readonly ok: true; readonly value: T }
+	| { readonly ok: false; readonly error: ApiError };
 
 export type Action =
-	| { [K in ResourceName]: { readonly type: 'RECEIVE_RESOURCE'; readonly resource: K; readonly value: Resources[K] } }[ResourceName]
+	| {
+			[ K in ResourceName ]: {
+				readonly type: 'RECEIVE_RESOURCE';
+				readonly resource: K;
+				readonly value: Resources[ K ];
+			};
+	  }[ ResourceName ]
 	| { readonly type: 'SAVE_RESOURCE_START'; readonly resource: ResourceName }
-	| { readonly type: 'RESOURCE_REQUEST_FAILED'; readonly resource: ResourceName; readonly error: ApiError };
+	| {
+			readonly type: 'RESOURCE_REQUEST_FAILED';
+			readonly resource: ResourceName;
+			readonly error: ApiError;
+	  };
 
 /** The part of @wordpress/data's thunk arguments CartBay's thunks use. */
 export interface ThunkArgs {
-	readonly dispatch: (action: Action) => unknown;
+	readonly dispatch: ( action: Action ) => unknown;
 }

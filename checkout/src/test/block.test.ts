@@ -1,9 +1,20 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { blockConsentField, captureClient, captureLimits } from '../../../plugin/schema/capture';
+import {
+	blockConsentField,
+	captureClient,
+	captureLimits,
+} from '../../../plugin/schema/capture';
 import type { CheckoutConfig } from '../capture-client';
 import type { StoreCartItem } from '../block';
-import { SESSION_A, bodies, json, setConfig, storedSession, stubFetch } from './helpers';
+import {
+	SESSION_A,
+	bodies,
+	json,
+	setConfig,
+	storedSession,
+	stubFetch,
+} from './helpers';
 
 /**
  * A stand-in for the two WooCommerce Blocks stores behind `wp.data`: select() returns selectors over
@@ -30,7 +41,10 @@ vi.mock( '@wordpress/data', () => ( {
 			return { getCartData: () => ( { ...store.cart } ) };
 		}
 		if ( name === 'wc/store/checkout' ) {
-			return { getAdditionalFields: () => store.fields, getCheckoutStatus: () => store.status };
+			return {
+				getAdditionalFields: () => store.fields,
+				getCheckoutStatus: () => store.status,
+			};
 		}
 		return undefined;
 	},
@@ -43,7 +57,12 @@ vi.mock( '@wordpress/data', () => ( {
 const DEBOUNCE = captureClient.debounceMs;
 const CONSENT = blockConsentField.id;
 
-const hat: StoreCartItem = { id: 11, type: 'simple', quantity: 1, variation: [] };
+const hat: StoreCartItem = {
+	id: 11,
+	type: 'simple',
+	quantity: 1,
+	variation: [],
+};
 const shirt: StoreCartItem = {
 	id: 42,
 	type: 'variation',
@@ -60,7 +79,10 @@ function emit(): void {
 	}
 }
 
-/** A store change: mutate, then notify like a dispatch would. */
+/**
+ * A store change: mutate, then notify like a dispatch would.
+ * @param mutate
+ */
 function change( mutate: () => void ): void {
 	mutate();
 	emit();
@@ -92,8 +114,21 @@ describe( 'block checkout', () => {
 		const fetchMock = stubFetch();
 		await load();
 		expect( store.listeners ).toHaveLength( 1 );
-		for ( const email of [ 'a', 'ann', 'ann@', 'ann@example', 'ann@example.c', 'ann@example.com' ] ) {
-			change( () => ( store.cart = { ...store.cart, billingAddress: { email } } ) );
+		for ( const email of [
+			'a',
+			'ann',
+			'ann@',
+			'ann@example',
+			'ann@example.c',
+			'ann@example.com',
+		] ) {
+			change(
+				() =>
+					( store.cart = {
+						...store.cart,
+						billingAddress: { email },
+					} )
+			);
 			await vi.advanceTimersByTimeAsync( 200 );
 		}
 		// Unrelated dispatches (same data) do not count.
@@ -109,7 +144,12 @@ describe( 'block checkout', () => {
 				cart: {
 					items: [
 						{ product_id: 11, quantity: 1 },
-						{ product_id: 42, variation_id: 42, quantity: 2, variation: { Color: 'Blue', Size: 'L' } },
+						{
+							product_id: 42,
+							variation_id: 42,
+							quantity: 2,
+							variation: { Color: 'Blue', Size: 'L' },
+						},
 					],
 				},
 			},
@@ -123,20 +163,27 @@ describe( 'block checkout', () => {
 		await load();
 		emit();
 		await vi.advanceTimersByTimeAsync( DEBOUNCE * 3 );
-		expect( bodies( fetchMock ) ).toMatchObject( [ { email: 'ann@example.com', source: 'block' } ] );
+		expect( bodies( fetchMock ) ).toMatchObject( [
+			{ email: 'ann@example.com', source: 'block' },
+		] );
 	} );
 
-	it( 'a signed-in customer\'s page: the config nonce goes as X-WP-Nonce; a guest\'s sends none', async () => {
+	it( "a signed-in customer's page: the config nonce goes as X-WP-Nonce; a guest's sends none", async () => {
 		const fetchMock = stubFetch();
 		store.cart.billingAddress = { email: 'ann@example.com' };
 		await load( { nonce: 'f00dcafe12' } );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
-		expect( fetchMock.mock.calls[ 0 ]?.[ 1 ]?.headers ).toEqual( { 'Content-Type': 'application/json', 'X-WP-Nonce': 'f00dcafe12' } );
+		expect( fetchMock.mock.calls[ 0 ]?.[ 1 ]?.headers ).toEqual( {
+			'Content-Type': 'application/json',
+			'X-WP-Nonce': 'f00dcafe12',
+		} );
 		sessionStorage.clear();
 		store.cart.billingAddress = { email: 'bob@example.com' };
 		await load();
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
-		expect( fetchMock.mock.calls.at( -1 )?.[ 1 ]?.headers ).toEqual( { 'Content-Type': 'application/json' } );
+		expect( fetchMock.mock.calls.at( -1 )?.[ 1 ]?.headers ).toEqual( {
+			'Content-Type': 'application/json',
+		} );
 	} );
 
 	it( 'restored checkout: the first loaded state is not captured, a later change is', async () => {
@@ -148,9 +195,17 @@ describe( 'block checkout', () => {
 		change( () => ( store.cart = { ...store.cart, items: [ hat ] } ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE * 3 );
 		expect( fetchMock ).not.toHaveBeenCalled();
-		change( () => ( store.cart = { ...store.cart, items: [ { ...hat, quantity: 3 } ] } ) );
+		change(
+			() =>
+				( store.cart = {
+					...store.cart,
+					items: [ { ...hat, quantity: 3 } ],
+				} )
+		);
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
-		expect( bodies( fetchMock ) ).toMatchObject( [ { cart: { items: [ { product_id: 11, quantity: 3 } ] } } ] );
+		expect( bodies( fetchMock ) ).toMatchObject( [
+			{ cart: { items: [ { product_id: 11, quantity: 3 } ] } },
+		] );
 	} );
 
 	it( 'consent field unchecked or missing → zero requests', async () => {
@@ -164,7 +219,10 @@ describe( 'block checkout', () => {
 	} );
 
 	it( 'checking the field later captures; unchecking afterwards withdraws once', async () => {
-		const fetchMock = stubFetch( json( { session_id: SESSION_A } ), json( { session_id: null } ) );
+		const fetchMock = stubFetch(
+			json( { session_id: SESSION_A } ),
+			json( { session_id: null } )
+		);
 		store.cart.billingAddress = { email: 'ann@example.com' };
 		store.fields = { [ CONSENT ]: false };
 		await load();
@@ -172,7 +230,9 @@ describe( 'block checkout', () => {
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
 		change( () => ( store.fields = { [ CONSENT ]: false } ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE * 3 );
-		expect( bodies( fetchMock ).map( ( { consent } ) => consent ) ).toEqual( [ true, false ] );
+		expect( bodies( fetchMock ).map( ( { consent } ) => consent ) ).toEqual(
+			[ true, false ]
+		);
 		expect( storedSession() ).toBeNull();
 	} );
 
@@ -189,9 +249,19 @@ describe( 'block checkout', () => {
 	it( 'placing the order (status not idle) cancels a pending capture', async () => {
 		const fetchMock = stubFetch();
 		await load();
-		change( () => ( store.cart = { ...store.cart, billingAddress: { email: 'ann@example.com' } } ) );
+		change(
+			() =>
+				( store.cart = {
+					...store.cart,
+					billingAddress: { email: 'ann@example.com' },
+				} )
+		);
 		await vi.advanceTimersByTimeAsync( DEBOUNCE / 2 );
-		for ( const status of [ 'before_processing', 'processing', 'complete' ] ) {
+		for ( const status of [
+			'before_processing',
+			'processing',
+			'complete',
+		] ) {
 			change( () => ( store.status = status ) );
 			await vi.advanceTimersByTimeAsync( DEBOUNCE );
 		}
@@ -200,7 +270,10 @@ describe( 'block checkout', () => {
 
 	it( 'an empty or unloaded cart is not captured', async () => {
 		const fetchMock = stubFetch();
-		store.cart = { items: [], billingAddress: { email: 'ann@example.com' } };
+		store.cart = {
+			items: [],
+			billingAddress: { email: 'ann@example.com' },
+		};
 		await load();
 		emit();
 		await vi.advanceTimersByTimeAsync( DEBOUNCE * 3 );
@@ -210,18 +283,25 @@ describe( 'block checkout', () => {
 	it( 'sends at most the schema’s number of cart lines, quantities capped', async () => {
 		const fetchMock = stubFetch();
 		store.cart = {
-			items: Array.from( { length: captureLimits.maxCartItems + 5 }, ( _, i ) => ( {
-				...hat,
-				id: i + 1,
-				quantity: 20000,
-			} ) ),
+			items: Array.from(
+				{ length: captureLimits.maxCartItems + 5 },
+				( _, i ) => ( {
+					...hat,
+					id: i + 1,
+					quantity: captureLimits.maxQuantity * 2,
+				} )
+			),
 			billingAddress: { email: 'ann@example.com' },
 		};
 		await load();
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
 		const items = bodies( fetchMock )[ 0 ]!.cart!.items;
 		expect( items ).toHaveLength( captureLimits.maxCartItems );
-		expect( items.every( ( line ) => line.quantity === captureLimits.maxQuantity ) ).toBe( true );
+		expect(
+			items.every(
+				( line ) => line.quantity === captureLimits.maxQuantity
+			)
+		).toBe( true );
 	} );
 
 	it( 'does nothing without the config global', async () => {
@@ -254,11 +334,13 @@ describe( 'block checkout', () => {
 			quantity: 2,
 			variation: { Color: 'Blue', Size: 'L' },
 		} );
-		expect( cartLine( { id: 5, type: 'variation', quantity: 1 } ) ).toEqual( {
-			product_id: 5,
-			variation_id: 5,
-			quantity: 1,
-			variation: {},
-		} );
+		expect( cartLine( { id: 5, type: 'variation', quantity: 1 } ) ).toEqual(
+			{
+				product_id: 5,
+				variation_id: 5,
+				quantity: 1,
+				variation: {},
+			}
+		);
 	} );
 } );

@@ -12,10 +12,24 @@ import {
 	storeId,
 	type CheckoutState,
 } from '../capture-client';
-import { ENDPOINT, SESSION_A, SESSION_B, bodies, deferred, json, setConfig, storedSession, stubFetch } from './helpers';
+import {
+	ENDPOINT,
+	SESSION_A,
+	SESSION_B,
+	bodies,
+	deferred,
+	json,
+	setConfig,
+	storedSession,
+	stubFetch,
+} from './helpers';
 
 const DEBOUNCE = captureClient.debounceMs;
-const state = ( email: string, consent = true, extra: Partial< CheckoutState > = {} ): CheckoutState => ( {
+const state = (
+	email: string,
+	consent = true,
+	extra: Partial< CheckoutState > = {}
+): CheckoutState => ( {
 	email,
 	consent,
 	...extra,
@@ -53,27 +67,38 @@ describe( 'isEmail', () => {
 	} );
 
 	it( 'caps the length at the schema limit', () => {
-		const at = ( length: number ) => `${ 'a'.repeat( length - '@example.com'.length ) }@example.com`;
+		const at = ( length: number ) =>
+			`${ 'a'.repeat( length - '@example.com'.length ) }@example.com`;
 		expect( isEmail( at( captureLimits.maxEmailLength ) ) ).toBe( true );
-		expect( isEmail( at( captureLimits.maxEmailLength + 1 ) ) ).toBe( false );
+		expect( isEmail( at( captureLimits.maxEmailLength + 1 ) ) ).toBe(
+			false
+		);
 	} );
 } );
 
 describe( 'buildPayload and changeKey', () => {
 	it( 'consent with a valid email captures; no session id, no cart unless given', () => {
-		expect( buildPayload( 'classic', state( 'ann@example.com' ) ) ).toEqual( {
-			email: 'ann@example.com',
-			consent: true,
-			source: 'classic',
-		} );
-		expect( JSON.stringify( buildPayload( 'classic', state( 'ann@example.com' ) ) ) ).toBe(
+		expect( buildPayload( 'classic', state( 'ann@example.com' ) ) ).toEqual(
+			{
+				email: 'ann@example.com',
+				consent: true,
+				source: 'classic',
+			}
+		);
+		expect(
+			JSON.stringify(
+				buildPayload( 'classic', state( 'ann@example.com' ) )
+			)
+		).toBe(
 			'{"email":"ann@example.com","consent":true,"source":"classic"}'
 		);
 	} );
 
 	it( 'carries the client cart for the block source', () => {
 		const cart = { items: [ { product_id: 7, quantity: 2 } ] };
-		expect( buildPayload( 'block', state( 'ann@example.com', true, { cart } ) ) ).toEqual( {
+		expect(
+			buildPayload( 'block', state( 'ann@example.com', true, { cart } ) )
+		).toEqual( {
 			email: 'ann@example.com',
 			consent: true,
 			source: 'block',
@@ -82,12 +107,16 @@ describe( 'buildPayload and changeKey', () => {
 	} );
 
 	it( 'no payload for consent without a valid email', () => {
-		expect( buildPayload( 'classic', state( 'ann@example' ) ) ).toBeUndefined();
+		expect(
+			buildPayload( 'classic', state( 'ann@example' ) )
+		).toBeUndefined();
 		expect( buildPayload( 'block', state( '' ) ) ).toBeUndefined();
 	} );
 
 	it( 'no consent is a withdrawal payload without the email', () => {
-		expect( buildPayload( 'classic', state( 'ann@example.com', false ) ) ).toEqual( {
+		expect(
+			buildPayload( 'classic', state( 'ann@example.com', false ) )
+		).toEqual( {
 			consent: false,
 			source: 'classic',
 		} );
@@ -95,10 +124,13 @@ describe( 'buildPayload and changeKey', () => {
 
 	it( 'the key changes with the payload and the cart signature, not otherwise', () => {
 		const a = state( 'ann@example.com', true, { sig: 'Hat × 1 $10' } );
-		const key = ( s: CheckoutState ) => changeKey( buildPayload( 'classic', s ), s.sig );
+		const key = ( s: CheckoutState ) =>
+			changeKey( buildPayload( 'classic', s ), s.sig );
 		expect( key( a ) ).toBe( key( { ...a } ) );
 		expect( key( a ) ).not.toBe( key( { ...a, sig: 'Hat × 2 $20' } ) );
-		expect( key( a ) ).not.toBe( key( { ...a, email: 'bob@example.com' } ) );
+		expect( key( a ) ).not.toBe(
+			key( { ...a, email: 'bob@example.com' } )
+		);
 		expect( key( a ) ).not.toBe( key( { ...a, consent: false } ) );
 	} );
 
@@ -119,7 +151,9 @@ describe( 'session id storage and config', () => {
 	it( 'stores, reads and removes the id under the schema key', () => {
 		expect( storedId() ).toBeUndefined();
 		storeId( SESSION_A );
-		expect( sessionStorage.getItem( captureClient.sessionStorageKey ) ).toBe( SESSION_A );
+		expect(
+			sessionStorage.getItem( captureClient.sessionStorageKey )
+		).toBe( SESSION_A );
 		expect( storedId() ).toBe( SESSION_A );
 		storeId( null );
 		expect( storedId() ).toBeUndefined();
@@ -129,7 +163,10 @@ describe( 'session id storage and config', () => {
 		setConfig( undefined );
 		expect( readConfig() ).toBeUndefined();
 		setConfig( { restored: true } );
-		expect( readConfig() ).toMatchObject( { endpoint: ENDPOINT, restored: true } );
+		expect( readConfig() ).toMatchObject( {
+			endpoint: ENDPOINT,
+			restored: true,
+		} );
 		setConfig( undefined );
 	} );
 } );
@@ -156,7 +193,9 @@ describe( 'createCapture', () => {
 		expect( fetchMock ).not.toHaveBeenCalled();
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
 		expect( fetchMock ).toHaveBeenCalledTimes( 1 );
-		expect( bodies( fetchMock ) ).toEqual( [ { email: typed, consent: true, source: 'classic' } ] );
+		expect( bodies( fetchMock ) ).toEqual( [
+			{ email: typed, consent: true, source: 'classic' },
+		] );
 		const [ url, init ] = fetchMock.mock.calls[ 0 ]!;
 		expect( url ).toBe( ENDPOINT );
 		expect( init ).toMatchObject( {
@@ -225,16 +264,19 @@ describe( 'createCapture', () => {
 		expect( fetchMock ).not.toHaveBeenCalled();
 	} );
 
-	it.each( [ '', 'ann', 'ann@example', 'ann@example.c', 'ann lee@example.com' ] )(
-		'invalid email %j → zero requests',
-		async ( email ) => {
-			const fetchMock = stubFetch();
-			const capture = createCapture( 'block', ENDPOINT );
-			capture( state( email ) );
-			await vi.advanceTimersByTimeAsync( DEBOUNCE * 10 );
-			expect( fetchMock ).not.toHaveBeenCalled();
-		}
-	);
+	it.each( [
+		'',
+		'ann',
+		'ann@example',
+		'ann@example.c',
+		'ann lee@example.com',
+	] )( 'invalid email %j → zero requests', async ( email ) => {
+		const fetchMock = stubFetch();
+		const capture = createCapture( 'block', ENDPOINT );
+		capture( state( email ) );
+		await vi.advanceTimersByTimeAsync( DEBOUNCE * 10 );
+		expect( fetchMock ).not.toHaveBeenCalled();
+	} );
 
 	it( 'skip takes the state as captured (restored checkout); a later change is sent', async () => {
 		const fetchMock = stubFetch();
@@ -245,7 +287,9 @@ describe( 'createCapture', () => {
 		expect( fetchMock ).not.toHaveBeenCalled();
 		capture( state( 'bob@example.com' ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
-		expect( bodies( fetchMock ) ).toEqual( [ { email: 'bob@example.com', consent: true, source: 'classic' } ] );
+		expect( bodies( fetchMock ) ).toEqual( [
+			{ email: 'bob@example.com', consent: true, source: 'classic' },
+		] );
 	} );
 
 	it( 'hold cancels a pending send; the same state afterwards stays quiet', async () => {
@@ -264,7 +308,10 @@ describe( 'createCapture', () => {
 
 	it( 'one request in flight; changes meanwhile → exactly one more, with the latest payload, after it settles', async () => {
 		const first = deferred< Response >();
-		const fetchMock = stubFetch( () => first.promise, json( { session_id: SESSION_A } ) );
+		const fetchMock = stubFetch(
+			() => first.promise,
+			json( { session_id: SESSION_A } )
+		);
 		const capture = createCapture( 'classic', ENDPOINT );
 		capture( state( 'ann@example.com' ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
@@ -290,7 +337,10 @@ describe( 'createCapture', () => {
 
 	it( 'a change still being debounced when the request settles waits for its own debounce', async () => {
 		const first = deferred< Response >();
-		const fetchMock = stubFetch( () => first.promise, json( { session_id: SESSION_A } ) );
+		const fetchMock = stubFetch(
+			() => first.promise,
+			json( { session_id: SESSION_A } )
+		);
 		const capture = createCapture( 'classic', ENDPOINT );
 		capture( state( 'ann@example.com' ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
@@ -320,14 +370,19 @@ describe( 'createCapture', () => {
 
 		await vi.advanceTimersByTimeAsync( 1 );
 		expect( fetchMock ).toHaveBeenCalledTimes( 2 );
-		expect( bodies( fetchMock )[ 1 ] ).toMatchObject( { email: 'bob@example.com' } );
+		expect( bodies( fetchMock )[ 1 ] ).toMatchObject( {
+			email: 'bob@example.com',
+		} );
 		expect( storedSession() ).toBe( SESSION_A );
 		await vi.advanceTimersByTimeAsync( 120_000 );
 		expect( fetchMock ).toHaveBeenCalledTimes( 2 );
 	} );
 
 	it( '429 without Retry-After waits 60 s and retries the same payload', async () => {
-		const fetchMock = stubFetch( json( {}, 429 ), json( { session_id: SESSION_A } ) );
+		const fetchMock = stubFetch(
+			json( {}, 429 ),
+			json( { session_id: SESSION_A } )
+		);
 		const capture = createCapture( 'block', ENDPOINT );
 		capture( state( 'ann@example.com' ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE + 59_999 );
@@ -338,8 +393,12 @@ describe( 'createCapture', () => {
 	} );
 
 	it( 'other 4xx: gives the payload up silently; a network failure does not loop', async () => {
-		const errorSpy = vi.spyOn( console, 'error' ).mockImplementation( () => {} );
-		const warnSpy = vi.spyOn( console, 'warn' ).mockImplementation( () => {} );
+		const errorSpy = vi
+			.spyOn( console, 'error' )
+			.mockImplementation( () => {} );
+		const warnSpy = vi
+			.spyOn( console, 'warn' )
+			.mockImplementation( () => {} );
 		const fetchMock = stubFetch(
 			json( { code: 'rest_invalid_param' }, 400 ),
 			() => Promise.reject( new TypeError( 'Failed to fetch' ) ),
@@ -366,7 +425,10 @@ describe( 'createCapture', () => {
 
 	it( 'refusals of the transport checks (403, 415) are given up, not retried, and keep the stored id', async () => {
 		sessionStorage.setItem( captureClient.sessionStorageKey, SESSION_B );
-		const fetchMock = stubFetch( json( { code: 'cartbay_nonce_required' }, 403 ), json( { code: 'cartbay_unsupported_media_type' }, 415 ) );
+		const fetchMock = stubFetch(
+			json( { code: 'cartbay_nonce_required' }, 403 ),
+			json( { code: 'cartbay_unsupported_media_type' }, 415 )
+		);
 		const capture = createCapture( 'classic', ENDPOINT );
 		capture( state( 'ann@example.com' ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE * 5 );
@@ -383,22 +445,38 @@ describe( 'createCapture', () => {
 		const capture = createCapture( 'classic', ENDPOINT );
 		capture( state( 'ann@example.com' ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
-		expect( String( fetchMock.mock.calls[ 0 ]?.[ 1 ]?.body ) ).not.toContain( 'session_id' );
+		expect(
+			String( fetchMock.mock.calls[ 0 ]?.[ 1 ]?.body )
+		).not.toContain( 'session_id' );
 	} );
 
 	it( 'a signed-in page: the REST nonce goes as X-WP-Nonce; a guest page sends none', async () => {
 		const fetchMock = stubFetch();
-		createCapture( 'classic', ENDPOINT, 'abc123nonce' )( state( 'ann@example.com' ) );
+		createCapture(
+			'classic',
+			ENDPOINT,
+			'abc123nonce'
+		)( state( 'ann@example.com' ) );
 		createCapture( 'block', ENDPOINT )( state( 'bob@example.com' ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
 		expect( fetchMock ).toHaveBeenCalledTimes( 2 );
-		const headers = fetchMock.mock.calls.map( ( [ , init ] ) => init?.headers );
-		expect( headers[ 0 ] ).toEqual( { 'Content-Type': 'application/json', 'X-WP-Nonce': 'abc123nonce' } );
-		expect( headers[ 1 ] ).toEqual( { 'Content-Type': 'application/json' } );
+		const headers = fetchMock.mock.calls.map(
+			( [ , init ] ) => init?.headers
+		);
+		expect( headers[ 0 ] ).toEqual( {
+			'Content-Type': 'application/json',
+			'X-WP-Nonce': 'abc123nonce',
+		} );
+		expect( headers[ 1 ] ).toEqual( {
+			'Content-Type': 'application/json',
+		} );
 	} );
 
 	it( 'withdrawal: unchecking after a capture sends consent:false once and clears storage', async () => {
-		const fetchMock = stubFetch( json( { session_id: SESSION_A } ), json( { session_id: null } ) );
+		const fetchMock = stubFetch(
+			json( { session_id: SESSION_A } ),
+			json( { session_id: null } )
+		);
 		const capture = createCapture( 'classic', ENDPOINT );
 		capture( state( 'ann@example.com' ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
@@ -406,7 +484,10 @@ describe( 'createCapture', () => {
 
 		capture( state( 'ann@example.com', false ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
-		expect( bodies( fetchMock )[ 1 ] ).toEqual( { consent: false, source: 'classic' } );
+		expect( bodies( fetchMock )[ 1 ] ).toEqual( {
+			consent: false,
+			source: 'classic',
+		} );
 		expect( storedSession() ).toBeNull();
 
 		for ( let i = 0; i < 3; i++ ) {
@@ -418,7 +499,11 @@ describe( 'createCapture', () => {
 		// Consent again: a new capture without the withdrawn id.
 		capture( state( 'ann@example.com' ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
-		expect( bodies( fetchMock )[ 2 ] ).toEqual( { email: 'ann@example.com', consent: true, source: 'classic' } );
+		expect( bodies( fetchMock )[ 2 ] ).toEqual( {
+			email: 'ann@example.com',
+			consent: true,
+			source: 'classic',
+		} );
 	} );
 
 	it( 'unchecking without a stored session sends nothing', async () => {
@@ -433,7 +518,10 @@ describe( 'createCapture', () => {
 
 	it( 'unchecking while the first capture is in flight withdraws once it has settled', async () => {
 		const first = deferred< Response >();
-		const fetchMock = stubFetch( () => first.promise, json( { session_id: null } ) );
+		const fetchMock = stubFetch(
+			() => first.promise,
+			json( { session_id: null } )
+		);
 		const capture = createCapture( 'classic', ENDPOINT );
 		capture( state( 'ann@example.com' ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
@@ -450,12 +538,16 @@ describe( 'createCapture', () => {
 
 	it( 'a refused withdrawal is given up, not retried', async () => {
 		sessionStorage.setItem( captureClient.sessionStorageKey, SESSION_B );
-		const fetchMock = stubFetch( json( { code: 'rest_invalid_param' }, 400 ) );
+		const fetchMock = stubFetch(
+			json( { code: 'rest_invalid_param' }, 400 )
+		);
 		const capture = createCapture( 'block', ENDPOINT );
 		capture( state( '', false ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
 		capture( state( '', false ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE * 5 );
-		expect( bodies( fetchMock ) ).toEqual( [ { consent: false, source: 'block' } ] );
+		expect( bodies( fetchMock ) ).toEqual( [
+			{ consent: false, source: 'block' },
+		] );
 	} );
 } );

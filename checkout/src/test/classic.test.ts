@@ -2,11 +2,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { captureClient } from '../../../plugin/schema/capture';
 import type { CheckoutConfig } from '../capture-client';
-import { SESSION_A, bodies, json, setConfig, storedSession, stubFetch } from './helpers';
+import {
+	SESSION_A,
+	bodies,
+	json,
+	setConfig,
+	storedSession,
+	stubFetch,
+} from './helpers';
 
 const DEBOUNCE = captureClient.debounceMs;
 
-/** The parts of WooCommerce's classic checkout form the script touches. */
+/**
+ * The parts of WooCommerce's classic checkout form the script touches.
+ * @param root0
+ * @param root0.email
+ * @param root0.emailField
+ */
 function checkoutPage( { email = '', emailField = true } = {} ): void {
 	document.body.innerHTML = `
 		<form name="checkout" method="post" class="checkout woocommerce-checkout">
@@ -40,22 +52,37 @@ function checkoutPage( { email = '', emailField = true } = {} ): void {
 const reviewTable = ( line: string, total: string ) =>
 	`<table class="shop_table woocommerce-checkout-review-order-table"><tbody><tr class="cart_item"><td class="product-name">${ line }</td><td>${ total }</td></tr></tbody><tfoot><tr class="order-total"><td>${ total }</td></tr></tfoot></table>`;
 
-/** WooCommerce's update_order_review: the review table is replaced by the server's fragment. */
+/**
+ * WooCommerce's update_order_review: the review table is replaced by the server's fragment.
+ * @param line
+ * @param total
+ */
 function rerenderReview( line: string, total: string ): void {
-	const table = document.querySelector( '.woocommerce-checkout-review-order-table' )!;
+	const table = document.querySelector(
+		'.woocommerce-checkout-review-order-table'
+	)!;
 	table.insertAdjacentHTML( 'afterend', reviewTable( line, total ) );
 	table.remove();
 }
 
-/** A fresh page load of the script; `null`: no config global printed. */
-async function load( config: Partial< CheckoutConfig > | null = {} ): Promise< void > {
+/**
+ * A fresh page load of the script; `null`: no config global printed.
+ * @param config
+ */
+async function load(
+	config: Partial< CheckoutConfig > | null = {}
+): Promise< void > {
 	setConfig( config ?? undefined );
 	vi.resetModules();
 	await import( '../classic' );
 }
 
-const consentBox = () => document.getElementById( 'cartbay-consent' ) as HTMLInputElement | null;
-const emailInput = () => document.getElementById( 'billing_email' ) as HTMLInputElement;
+const consentBox = () =>
+	document.getElementById(
+		captureClient.classicCheckboxId
+	) as HTMLInputElement | null;
+const emailInput = () =>
+	document.getElementById( 'billing_email' ) as HTMLInputElement;
 
 function type( value: string ): void {
 	emailInput().value = value;
@@ -70,10 +97,12 @@ describe( 'classic checkout', () => {
 		vi.useFakeTimers();
 		sessionStorage.clear();
 		const original = document.addEventListener.bind( document );
-		vi.spyOn( document, 'addEventListener' ).mockImplementation( ( eventType, listener, options ) => {
-			added.push( [ eventType, listener! ] );
-			original( eventType, listener, options );
-		} );
+		vi.spyOn( document, 'addEventListener' ).mockImplementation(
+			( eventType, listener, options ) => {
+				added.push( [ eventType, listener! ] );
+				original( eventType, listener, options );
+			}
+		);
 	} );
 	afterEach( () => {
 		for ( const [ eventType, listener ] of added.splice( 0 ) ) {
@@ -89,7 +118,10 @@ describe( 'classic checkout', () => {
 	it( 'inserts a labelled checkbox right after the billing email row, checked per config', async () => {
 		stubFetch();
 		checkoutPage();
-		await load( { consentText: 'Email me my cart if I leave.', consentDefault: true } );
+		await load( {
+			consentText: 'Email me my cart if I leave.',
+			consentDefault: true,
+		} );
 		const box = consentBox()!;
 		expect( box.type ).toBe( 'checkbox' );
 		expect( box.checked ).toBe( true );
@@ -100,9 +132,13 @@ describe( 'classic checkout', () => {
 		expect( row.hasAttribute( 'data-priority' ) ).toBe( false );
 		// Accessible name: the config text, through a real <label>.
 		expect( box.labels ).toHaveLength( 1 );
-		expect( box.labels![ 0 ]!.textContent!.trim() ).toBe( 'Email me my cart if I leave.' );
+		expect( box.labels![ 0 ]!.textContent!.trim() ).toBe(
+			'Email me my cart if I leave.'
+		);
 		expect( box.form ).toBe( document.querySelector( 'form.checkout' ) );
-		expect( document.querySelectorAll( '#cartbay-consent' ) ).toHaveLength( 1 );
+		expect(
+			document.querySelectorAll( `#${ captureClient.classicCheckboxId }` )
+		).toHaveLength( 1 );
 	} );
 
 	it( 'starts unchecked when the config says so', async () => {
@@ -115,10 +151,14 @@ describe( 'classic checkout', () => {
 	it( 'renders the consent text as text, never markup', async () => {
 		stubFetch();
 		checkoutPage();
-		await load( { consentText: '<img src=x onerror="alert(1)"> Keep <b>my</b> cart' } );
+		await load( {
+			consentText: '<img src=x onerror="alert(1)"> Keep <b>my</b> cart',
+		} );
 		const label = consentBox()!.labels![ 0 ]!;
 		expect( label.querySelector( 'img, b' ) ).toBeNull();
-		expect( label.textContent ).toContain( '<img src=x onerror="alert(1)"> Keep <b>my</b> cart' );
+		expect( label.textContent ).toContain(
+			'<img src=x onerror="alert(1)"> Keep <b>my</b> cart'
+		);
 	} );
 
 	it( 'falls back to before the form’s first field without a billing email row', async () => {
@@ -148,16 +188,21 @@ describe( 'classic checkout', () => {
 		// WooCommerce's initial update_order_review re-renders the same table.
 		rerenderReview( 'Hat × 1', '$10.00' );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE * 5 );
-		expect( bodies( fetchMock ) ).toEqual( [ { email: 'ann@example.com', consent: true, source: 'classic' } ] );
+		expect( bodies( fetchMock ) ).toEqual( [
+			{ email: 'ann@example.com', consent: true, source: 'classic' },
+		] );
 		expect( storedSession() ).toBe( SESSION_A );
 	} );
 
-	it( 'a signed-in customer\'s page: the config nonce goes as X-WP-Nonce', async () => {
+	it( "a signed-in customer's page: the config nonce goes as X-WP-Nonce", async () => {
 		const fetchMock = stubFetch();
 		checkoutPage( { email: 'ann@example.com' } );
 		await load( { nonce: 'f00dcafe12' } );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
-		expect( fetchMock.mock.calls[ 0 ]?.[ 1 ]?.headers ).toEqual( { 'Content-Type': 'application/json', 'X-WP-Nonce': 'f00dcafe12' } );
+		expect( fetchMock.mock.calls[ 0 ]?.[ 1 ]?.headers ).toEqual( {
+			'Content-Type': 'application/json',
+			'X-WP-Nonce': 'f00dcafe12',
+		} );
 	} );
 
 	it( 'restored checkout: the prefilled email is not captured; a later change is', async () => {
@@ -169,7 +214,9 @@ describe( 'classic checkout', () => {
 		expect( fetchMock ).not.toHaveBeenCalled();
 		type( 'ann@example.org' );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
-		expect( bodies( fetchMock ) ).toEqual( [ { email: 'ann@example.org', consent: true, source: 'classic' } ] );
+		expect( bodies( fetchMock ) ).toEqual( [
+			{ email: 'ann@example.org', consent: true, source: 'classic' },
+		] );
 	} );
 
 	it( 'typing an email → one request after the debounce', async () => {
@@ -181,9 +228,13 @@ describe( 'classic checkout', () => {
 			await vi.advanceTimersByTimeAsync( 100 );
 		}
 		// Typing in other fields (same state) does not push the capture back.
-		document.getElementById( 'billing_phone' )!.dispatchEvent( new Event( 'input', { bubbles: true } ) );
+		document
+			.getElementById( 'billing_phone' )!
+			.dispatchEvent( new Event( 'input', { bubbles: true } ) );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
-		expect( bodies( fetchMock ) ).toEqual( [ { email: 'bob@example.com', consent: true, source: 'classic' } ] );
+		expect( bodies( fetchMock ) ).toEqual( [
+			{ email: 'bob@example.com', consent: true, source: 'classic' },
+		] );
 	} );
 
 	it( 'unchecked consent → zero requests, until the shopper checks it', async () => {
@@ -195,7 +246,9 @@ describe( 'classic checkout', () => {
 		expect( fetchMock ).not.toHaveBeenCalled();
 		consentBox()!.click();
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
-		expect( bodies( fetchMock ) ).toEqual( [ { email: 'bob@example.com', consent: true, source: 'classic' } ] );
+		expect( bodies( fetchMock ) ).toEqual( [
+			{ email: 'bob@example.com', consent: true, source: 'classic' },
+		] );
 	} );
 
 	it( 'a cart change re-rendered into #order_review is captured again; an identical re-render is not', async () => {
@@ -218,7 +271,10 @@ describe( 'classic checkout', () => {
 	} );
 
 	it( 'unchecking after a capture withdraws once and clears the stored id', async () => {
-		const fetchMock = stubFetch( json( { session_id: SESSION_A } ), json( { session_id: null } ) );
+		const fetchMock = stubFetch(
+			json( { session_id: SESSION_A } ),
+			json( { session_id: null } )
+		);
 		checkoutPage( { email: 'ann@example.com' } );
 		await load();
 		await vi.advanceTimersByTimeAsync( DEBOUNCE );
@@ -239,9 +295,13 @@ describe( 'classic checkout', () => {
 		await load();
 		type( 'ann@example.com' );
 		await vi.advanceTimersByTimeAsync( DEBOUNCE / 2 );
-		const form = document.querySelector( 'form.checkout' ) as HTMLFormElement;
+		const form = document.querySelector(
+			'form.checkout'
+		) as HTMLFormElement;
 		form.addEventListener( 'submit', ( event ) => event.preventDefault() );
-		form.dispatchEvent( new Event( 'submit', { bubbles: true, cancelable: true } ) );
+		form.dispatchEvent(
+			new Event( 'submit', { bubbles: true, cancelable: true } )
+		);
 		await vi.advanceTimersByTimeAsync( DEBOUNCE * 3 );
 		expect( fetchMock ).not.toHaveBeenCalled();
 	} );

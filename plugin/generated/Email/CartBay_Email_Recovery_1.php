@@ -2,7 +2,7 @@
 /**
  * CartBay_Email_Recovery_1: CartBay recovery email 1: initial reminder.
  *
- * Generated from plugin/schema/emails.ts by codegen/emitters/emails.ts. Do not edit:
+ * Generated from plugin/schema/steps.ts by codegen/emitters/emails.ts. Do not edit:
  * change the schema and run `npm run codegen`.
  *
  * @package WPAnchorBay\CartBay
@@ -69,9 +69,7 @@ class CartBay_Email_Recovery_1 extends AbstractCartBayRecoveryEmail {
 	public function get_default_copy(): array {
 		return array(
 			'preheader'   => __( 'Pick up right where you left off.', 'cartbay' ),
-			'body'        => __( 'Hi there,
-
-You left a few items in your cart at {site_title}. We saved them for you, so you can finish your order in a click.', 'cartbay' ),
+			'body'        => __( "Hi there,\n\nYou left a few items in your cart at {site_title}. We saved them for you, so you can finish your order in a click.", 'cartbay' ),
 			'button_text' => __( 'Return to my cart', 'cartbay' ),
 		);
 	}

@@ -2,7 +2,7 @@
 /**
  * CartBay_Email_Recovery_2: CartBay recovery email 2: value follow-up.
  *
- * Generated from plugin/schema/emails.ts by codegen/emitters/emails.ts. Do not edit:
+ * Generated from plugin/schema/steps.ts by codegen/emitters/emails.ts. Do not edit:
  * change the schema and run `npm run codegen`.
  *
  * @package WPAnchorBay\CartBay
@@ -69,9 +69,7 @@ class CartBay_Email_Recovery_2 extends AbstractCartBayRecoveryEmail {
 	public function get_default_copy(): array {
 		return array(
 			'preheader'   => __( 'Your cart at {site_title} is saved and ready.', 'cartbay' ),
-			'body'        => __( 'Hi again,
-
-Your cart at {site_title} is still saved. If anything held you back (shipping, sizing, payment), reply to this email and we will help.', 'cartbay' ),
+			'body'        => __( "Hi again,\n\nYour cart at {site_title} is still saved. If anything held you back (shipping, sizing, payment), reply to this email and we will help.", 'cartbay' ),
 			'button_text' => __( 'Complete my order', 'cartbay' ),
 		);
 	}

@@ -2,7 +2,7 @@
 /**
  * CartBay_Email_Recovery_3: CartBay recovery email 3: final reminder.
  *
- * Generated from plugin/schema/emails.ts by codegen/emitters/emails.ts. Do not edit:
+ * Generated from plugin/schema/steps.ts by codegen/emitters/emails.ts. Do not edit:
  * change the schema and run `npm run codegen`.
  *
  * @package WPAnchorBay\CartBay
@@ -69,9 +69,7 @@ class CartBay_Email_Recovery_3 extends AbstractCartBayRecoveryEmail {
 	public function get_default_copy(): array {
 		return array(
 			'preheader'   => __( 'Your saved cart will not wait forever.', 'cartbay' ),
-			'body'        => __( 'Hello,
-
-This is our last reminder about the cart you left at {site_title}. Your items are saved, but we cannot hold them forever.', 'cartbay' ),
+			'body'        => __( "Hello,\n\nThis is our last reminder about the cart you left at {site_title}. Your items are saved, but we cannot hold them forever.", 'cartbay' ),
 			'button_text' => __( 'Restore my cart', 'cartbay' ),
 		);
 	}

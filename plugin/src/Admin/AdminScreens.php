@@ -7,6 +7,9 @@
 
 namespace WPAnchorBay\CartBay\Admin;
 
+use WPAnchorBay\CartBay\Core\HookSubscriber;
+use WPAnchorBay\CartBay\Generated\RestRoutes;
+use WPAnchorBay\CartBay\Generated\SettingsKeys;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
 
 defined( 'ABSPATH' ) || exit;
@@ -21,7 +24,7 @@ defined( 'ABSPATH' ) || exit;
  * settings form and Save button are not used on the Cart tab. Also adds an "Overview" link to CartBay's row
  * on the Plugins screen.
  */
-final class AdminScreens {
+final class AdminScreens implements HookSubscriber {
 
 	/**
 	 * Slug of the WooCommerce > CartBay page.
@@ -59,20 +62,6 @@ final class AdminScreens {
 	public const CAPABILITY = 'manage_woocommerce';
 
 	/**
-	 * Generated constant holding the REST namespace declared in plugin/schema/plugin.ts.
-	 *
-	 * @var string
-	 */
-	private const REST_NAMESPACE_CONSTANT = '\WPAnchorBay\CartBay\Generated\RestRoutes::NAMESPACE';
-
-	/**
-	 * REST namespace used until the generated constant exists.
-	 *
-	 * @var string
-	 */
-	private const FALLBACK_REST_NAMESPACE = 'cartbay/v1';
-
-	/**
 	 * Settings source; created on first use when the class exists.
 	 *
 	 * @var SettingsRepository|null
@@ -108,7 +97,7 @@ final class AdminScreens {
 	private ?string $page_hook = null;
 
 	/**
-	 * Sets up the screens. Nothing is hooked until register() runs.
+	 * Sets up the screens (built by the first admin hook that fires).
 	 *
 	 * @param SettingsRepository|null $settings    Settings source. Default: a new SettingsRepository, when that class exists.
 	 * @param string|null             $plugin_file Main plugin file. Default: CARTBAY_FILE (and CARTBAY_DIR / CARTBAY_URL).
@@ -121,20 +110,23 @@ final class AdminScreens {
 	}
 
 	/**
-	 * Hooks the screens into WordPress and WooCommerce. Called by the plugin bootstrap when WooCommerce is active.
+	 * The hooks this service handles, on admin requests only. The menu entry comes after WooCommerce's own
+	 * Settings entry (priority 50), before Status (60).
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
 	 */
-	public function register(): void {
+	public static function subscribed_hooks(): array {
 		if ( ! is_admin() ) {
-			return;
+			return array();
 		}
-
-		// After WooCommerce's own Settings entry (priority 50), before Status (60).
-		add_action( 'admin_menu', array( $this, 'handle_admin_menu' ), 55 );
-		add_filter( 'woocommerce_settings_tabs_array', array( $this, 'handle_woocommerce_settings_tabs_array' ), 50 );
-		add_action( 'woocommerce_settings_' . self::SETTINGS_TAB, array( $this, 'handle_woocommerce_settings_tab' ) );
-		add_action( 'woocommerce_after_settings_' . self::SETTINGS_TAB, array( $this, 'render_root' ) );
-		add_action( 'admin_enqueue_scripts', array( $this, 'handle_admin_enqueue_scripts' ) );
-		add_filter( 'plugin_action_links_' . plugin_basename( $this->plugin_file ), array( $this, 'handle_plugin_action_links' ) );
+		return array(
+			'admin_menu'                                       => array( 55, 1 ),
+			'woocommerce_settings_tabs_array'                  => array( 50, 1 ),
+			'woocommerce_settings_' . self::SETTINGS_TAB       => array( 10, 1 ),
+			'woocommerce_after_settings_' . self::SETTINGS_TAB => array( 10, 1 ),
+			'admin_enqueue_scripts'                            => array( 10, 1 ),
+			'plugin_action_links'                              => array( 10, 2 ),
+		);
 	}
 
 	/**
@@ -172,13 +164,20 @@ final class AdminScreens {
 	}
 
 	/**
-	 * Runs inside WooCommerce's settings form on the Cart tab: hides its Save button, since the app saves
-	 * through the REST API. The app itself is rendered after the form (render_root on
-	 * woocommerce_after_settings_cartbay), so its fields never post with WooCommerce's form.
+	 * `woocommerce_settings_cartbay`, inside WooCommerce's settings form on the Cart tab: hides its Save
+	 * button, since the app saves through the REST API. The app itself is rendered after the form
+	 * (`woocommerce_after_settings_cartbay`), so its fields never post with WooCommerce's form.
 	 */
-	public function handle_woocommerce_settings_tab(): void {
+	public function handle_woocommerce_settings_cartbay(): void {
 		// phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- WooCommerce's documented switch for its Save button.
 		$GLOBALS['hide_save_button'] = true;
+	}
+
+	/**
+	 * `woocommerce_after_settings_cartbay`: the app's root, after WooCommerce's settings form.
+	 */
+	public function handle_woocommerce_after_settings_cartbay(): void {
+		$this->render_root();
 	}
 
 	/**
@@ -197,7 +196,7 @@ final class AdminScreens {
 	}
 
 	/**
-	 * Prints the element the admin app mounts into.
+	 * Prints the element the admin app mounts into (also inside the WooCommerce > CartBay page).
 	 *
 	 * The wc-settings-prevent-change-event class keeps WooCommerce's "unsaved changes" prompt from
 	 * reacting to the app's fields, which are saved through the REST API.
@@ -255,12 +254,16 @@ final class AdminScreens {
 	}
 
 	/**
-	 * Adds "Overview" to CartBay's row on the Plugins screen.
+	 * `plugin_action_links`: adds "Overview" to CartBay's row on the Plugins screen.
 	 *
-	 * @param array<int|string, string> $links Action links (HTML).
-	 * @return array<int|string, string> The links, CartBay's first.
+	 * @param array<int|string, string> $links       Action links (HTML).
+	 * @param string                    $plugin_file Plugin of the row, relative to the plugins folder.
+	 * @return array<int|string, string> The links, CartBay's first on its own row.
 	 */
-	public function handle_plugin_action_links( $links ): array {
+	public function handle_plugin_action_links( $links, $plugin_file = '' ) {
+		if ( plugin_basename( $this->plugin_file ) !== $plugin_file ) {
+			return $links;
+		}
 		$links = is_array( $links ) ? $links : array();
 		if ( ! current_user_can( self::CAPABILITY ) ) {
 			return $links;
@@ -298,6 +301,7 @@ final class AdminScreens {
 	 * Whether the current admin page is WooCommerce > CartBay or the Cart settings tab.
 	 *
 	 * @param string $hook_suffix Hook suffix of the current admin page.
+	 * @return bool
 	 */
 	private function is_cartbay_screen( string $hook_suffix ): bool {
 		if ( null !== $this->page_hook && $hook_suffix === $this->page_hook ) {
@@ -317,6 +321,8 @@ final class AdminScreens {
 	 * Whether the "WooCommerce Menu Shortcut" setting is on.
 	 *
 	 * Until the settings repository exists, the page is shown, so CartBay stays reachable.
+	 *
+	 * @return bool
 	 */
 	private function is_menu_shortcut_enabled(): bool {
 		$settings = $this->settings_repository();
@@ -324,13 +330,13 @@ final class AdminScreens {
 			return true;
 		}
 
-		$values = $settings->get_settings();
-
-		return ! empty( $values['menu_shortcut_enabled'] );
+		return (bool) $settings->get( SettingsKeys::MENU_SHORTCUT_ENABLED );
 	}
 
 	/**
 	 * The settings repository, created on first use.
+	 *
+	 * @return SettingsRepository|null
 	 */
 	private function settings_repository(): ?SettingsRepository {
 		if ( null === $this->settings && class_exists( SettingsRepository::class ) ) {
@@ -353,13 +359,11 @@ final class AdminScreens {
 	}
 
 	/**
-	 * CartBay's REST namespace, from the generated constants when codegen has emitted them.
+	 * CartBay's REST namespace (plugin/schema/plugin.ts).
+	 *
+	 * @return string
 	 */
 	private function rest_namespace(): string {
-		if ( defined( self::REST_NAMESPACE_CONSTANT ) ) {
-			return (string) constant( self::REST_NAMESPACE_CONSTANT );
-		}
-
-		return self::FALLBACK_REST_NAMESPACE;
+		return RestRoutes::NAMESPACE;
 	}
 }

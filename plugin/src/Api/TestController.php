@@ -9,12 +9,14 @@ namespace WPAnchorBay\CartBay\Api;
 
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Email\AbstractCartBayRecoveryEmail;
+use WPAnchorBay\CartBay\Email\EmailRegistry;
 use WPAnchorBay\CartBay\Email\EmailSequenceService;
-use WPAnchorBay\CartBay\Generated\EmailClasses;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
+use WPAnchorBay\CartBay\Generated\NotificationTriggers;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
+use WPAnchorBay\CartBay\Generated\SettingsKeys;
 use WPAnchorBay\CartBay\Notifications\MailOutcome;
 use WPAnchorBay\CartBay\Security\TokenHelper;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
@@ -68,7 +70,7 @@ final class TestController {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function trigger( \WP_REST_Request $request ) {
-		if ( ! $this->settings->get( 'test_mode' ) ) {
+		if ( ! $this->settings->get( SettingsKeys::TEST_MODE ) ) {
 			return new \WP_Error( 'cartbay_test_mode_off', __( 'Turn on Test Mode in CartBay settings to use the test trigger.', 'cartbay' ), array( 'status' => 409 ) );
 		}
 		$email = $this->recipient( $request );
@@ -93,7 +95,7 @@ final class TestController {
 
 		$session_id   = (string) $order->get_meta( MetaKeys::SESSION_ID );
 		$scheduled_at = $now + RecoverySchema::TEST_TRIGGER_DELAY_SECONDS;
-		$notification = $this->sequence->schedule( $order, $session_id, 1, $scheduled_at, EmailSequenceService::TRIGGER_TEST );
+		$notification = $this->sequence->schedule( $order, $session_id, 1, $scheduled_at, NotificationTriggers::TEST );
 		$this->sessions->save( $order );
 
 		return new \WP_REST_Response(
@@ -158,9 +160,10 @@ final class TestController {
 	 *
 	 * @param int    $step  Step number.
 	 * @param string $email Recipient.
+	 * @return bool
 	 */
 	private function send_preview( int $step, string $email ): bool {
-		$mail = EmailClasses::for_step( $step );
+		$mail = EmailRegistry::for_step( $step );
 		if ( ! $mail instanceof AbstractCartBayRecoveryEmail ) {
 			return false;
 		}
@@ -171,7 +174,7 @@ final class TestController {
 				'restore_url'     => wc_get_checkout_url(),
 				'unsubscribe_url' => home_url( '/' ),
 				'coupon_code'     => $has_offer ? RecoverySchema::COUPON_CODE_PREFIX . 'PREVIEW' : '',
-				'coupon_expiry'   => $has_offer ? date_i18n( wc_date_format(), time() + (int) $this->settings->get( 'coupon_expiry_days' ) * DAY_IN_SECONDS ) : '',
+				'coupon_expiry'   => $has_offer ? date_i18n( wc_date_format(), time() + (int) $this->settings->get( SettingsKeys::COUPON_EXPIRY_DAYS ) * DAY_IN_SECONDS ) : '',
 			),
 			true
 		);
@@ -181,6 +184,7 @@ final class TestController {
 	 * The recipient: the `email` argument (validated by the route schema), else the current user's email.
 	 *
 	 * @param \WP_REST_Request $request Request.
+	 * @return string
 	 */
 	private function recipient( \WP_REST_Request $request ): string {
 		$email = sanitize_email( (string) $request->get_param( 'email' ) );
@@ -192,6 +196,8 @@ final class TestController {
 
 	/**
 	 * The error for a request without a usable recipient.
+	 *
+	 * @return \WP_Error
 	 */
 	private function no_recipient(): \WP_Error {
 		return new \WP_Error( 'cartbay_test_no_recipient', __( 'Give an email address to send the test to.', 'cartbay' ), array( 'status' => 400 ) );

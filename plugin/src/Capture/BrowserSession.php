@@ -8,7 +8,9 @@
 namespace WPAnchorBay\CartBay\Capture;
 
 use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Data\WcSession;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
+use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\WcSessionKeys;
 use WPAnchorBay\CartBay\Recovery\RestoredCheckout;
 
@@ -45,6 +47,8 @@ final class BrowserSession {
 	/**
 	 * Whether this browser holds any CartBay id (a handle or a restored session). In-memory reads of the
 	 * loaded WooCommerce session only: this is the bail-out for untracked shoppers.
+	 *
+	 * @return bool
 	 */
 	public static function is_tracking(): bool {
 		return '' !== self::handle() || '' !== RestoredCheckout::session_id();
@@ -52,15 +56,18 @@ final class BrowserSession {
 
 	/**
 	 * The id capture last handed to this browser (a session's or a decoy), or ''.
+	 *
+	 * @return string
 	 */
 	public static function handle(): string {
-		return self::read( WcSessionKeys::SESSION_ID );
+		return WcSession::text( WcSessionKeys::SESSION_ID );
 	}
 
 	/**
 	 * Whether an id the browser presents is its own: its handle or the session its cart was restored from.
 	 *
 	 * @param string $session_id Id sent by the browser.
+	 * @return bool
 	 */
 	public static function owns( string $session_id ): bool {
 		if ( '' === $session_id ) {
@@ -77,6 +84,8 @@ final class BrowserSession {
 	/**
 	 * The handle when it is a decoy (no session behind it), which the next session this browser creates
 	 * takes as its id; '' otherwise.
+	 *
+	 * @return string
 	 */
 	public static function decoy_handle(): string {
 		return self::order_id() > 0 ? '' : self::handle();
@@ -85,6 +94,8 @@ final class BrowserSession {
 	/**
 	 * The handle when it names a real session (set with its order id): what an order placed by this
 	 * browser may carry for attribution; '' for none or a decoy.
+	 *
+	 * @return string
 	 */
 	public static function session_handle(): string {
 		return self::order_id() > 0 ? self::handle() : '';
@@ -92,14 +103,18 @@ final class BrowserSession {
 
 	/**
 	 * The email this browser last sent to capture, or ''.
+	 *
+	 * @return string
 	 */
 	public static function captured_email(): string {
-		return self::read( WcSessionKeys::CAPTURED_EMAIL );
+		return WcSession::text( WcSessionKeys::CAPTURED_EMAIL );
 	}
 
 	/**
 	 * The live (captured or abandoned) session this browser owns: the session its cart was restored from
 	 * first (a recovery under way), then the one capture handed it.
+	 *
+	 * @return \WC_Order|null
 	 */
 	public function live_session(): ?\WC_Order {
 		return $this->live_sessions()[0] ?? null;
@@ -130,6 +145,8 @@ final class BrowserSession {
 	/**
 	 * The session behind the handle, straight from the order id kept beside it (no meta query). A decoy
 	 * has no order id.
+	 *
+	 * @return \WC_Order|null
 	 */
 	private function handled_session(): ?\WC_Order {
 		$order_id = self::order_id();
@@ -140,7 +157,7 @@ final class BrowserSession {
 		return $order instanceof \WC_Order
 			&& CARTBAY_CREATED_VIA === $order->get_created_via()
 			&& (string) $order->get_meta( MetaKeys::SESSION_ID ) === self::handle()
-			&& in_array( 'wc-' . $order->get_status(), $this->sessions->active_statuses(), true )
+			&& OrderStatuses::is( $order, ...$this->sessions->active_statuses() )
 			? $order : null;
 	}
 
@@ -152,13 +169,10 @@ final class BrowserSession {
 	 * @param string $email      Email the browser sent.
 	 */
 	public static function remember( string $session_id, int $order_id, string $email ): void {
-		$session = self::session();
+		// Ownership must outlive this request, so a cookie-less shopper gets a session cookie.
+		$session = WcSession::for_writing();
 		if ( null === $session ) {
 			return;
-		}
-		// Ownership must outlive this request, so a cookie-less shopper gets a session cookie.
-		if ( $session instanceof \WC_Session_Handler && ! $session->has_session() ) {
-			$session->set_customer_session_cookie( true );
 		}
 		$session->set( WcSessionKeys::SESSION_ID, $session_id );
 		$session->set( WcSessionKeys::SESSION_ORDER_ID, $order_id > 0 ? $order_id : null );
@@ -169,7 +183,7 @@ final class BrowserSession {
 	 * Forgets the handle and the captured email (consent withdrawn, order placed).
 	 */
 	public static function forget(): void {
-		$session = self::session();
+		$session = WcSession::current();
 		if ( null === $session ) {
 			return;
 		}
@@ -182,28 +196,11 @@ final class BrowserSession {
 
 	/**
 	 * Order id kept beside the handle, 0 for none.
+	 *
+	 * @return int
 	 */
 	private static function order_id(): int {
-		$session = self::session();
+		$session = WcSession::current();
 		return null === $session ? 0 : absint( $session->get( WcSessionKeys::SESSION_ORDER_ID ) );
-	}
-
-	/**
-	 * A string value of the WooCommerce session, '' when there is none.
-	 *
-	 * @param string $key WcSessionKeys value.
-	 */
-	private static function read( string $key ): string {
-		$session = self::session();
-		$value   = null === $session ? '' : $session->get( $key );
-		return is_string( $value ) ? $value : '';
-	}
-
-	/**
-	 * The shopper's WooCommerce session, when this request has loaded one.
-	 */
-	private static function session(): ?\WC_Session {
-		$session = function_exists( 'WC' ) ? WC()->session : null;
-		return $session instanceof \WC_Session ? $session : null;
 	}
 }

@@ -47,7 +47,7 @@ final class CaptureController {
 		if ( function_exists( 'wc_load_cart' ) && null === WC()->cart ) {
 			wc_load_cart();
 		}
-		$input = array(
+		$input  = array(
 			'email'      => $request->get_param( 'email' ),
 			'consent'    => (bool) $request->get_param( 'consent' ),
 			'source'     => (string) $request->get_param( 'source' ),

@@ -8,6 +8,8 @@
 
 namespace WPAnchorBay\CartBay\Capture;
 
+use WPAnchorBay\CartBay\Generated\Hooks;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -70,6 +72,7 @@ final class CaptureRequestGuard {
 	 * Whether no header names another origin than the store's.
 	 *
 	 * @param \WP_REST_Request $request Request.
+	 * @return bool
 	 */
 	private static function same_origin( \WP_REST_Request $request ): bool {
 		$fetch_site = strtolower( trim( (string) $request->get_header( 'sec_fetch_site' ) ) );
@@ -103,7 +106,7 @@ final class CaptureRequestGuard {
 		 *
 		 * @param string[] $origins Allowed origins.
 		 */
-		$allowed = (array) apply_filters( 'cartbay_capture_allowed_origins', array_values( array_unique( $origins ) ) );
+		$allowed = (array) apply_filters( Hooks::CAPTURE_ALLOWED_ORIGINS, array_values( array_unique( $origins ) ) );
 		return array_map( static fn ( $origin ) => self::origin_of( (string) $origin ), $allowed );
 	}
 
@@ -112,6 +115,7 @@ final class CaptureRequestGuard {
 	 * when it has none (`null`, a path, garbage).
 	 *
 	 * @param string $url URL or origin.
+	 * @return string
 	 */
 	private static function origin_of( string $url ): string {
 		$parts = wp_parse_url( $url );
@@ -129,9 +133,13 @@ final class CaptureRequestGuard {
 	/**
 	 * Whether the WooCommerce session cookie names a registered customer other than the current user,
 	 * which WooCommerce would treat as a stale login and destroy.
+	 *
+	 * @return bool
 	 */
 	private static function foreign_wc_session(): bool {
-		/** This filter is documented in woocommerce/includes/class-wc-session-handler.php */
+		/**
+		 * This filter is documented in woocommerce/includes/class-wc-session-handler.php
+		 */
 		$name = (string) apply_filters( 'woocommerce_cookie', 'wp_woocommerce_session_' . COOKIEHASH );
 		if ( ! isset( $_COOKIE[ $name ] ) || ! is_string( $_COOKIE[ $name ] ) ) {
 			return false;

@@ -8,18 +8,20 @@
 namespace WPAnchorBay\CartBay\Capture;
 
 use WPAnchorBay\CartBay\Data\SessionRepository;
-use WPAnchorBay\CartBay\Email\EmailSequenceService;
+use WPAnchorBay\CartBay\Generated\CancelReasons;
 use WPAnchorBay\CartBay\Generated\CaptureSchema;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
+use WPAnchorBay\CartBay\Generated\SettingsKeys;
 use WPAnchorBay\CartBay\Jobs\JobLock;
 use WPAnchorBay\CartBay\Recovery\AbandonmentScheduler;
+use WPAnchorBay\CartBay\Recovery\RecoverySequence;
 use WPAnchorBay\CartBay\Recovery\RestoredCheckout;
-use WPAnchorBay\CartBay\Recovery\SuppressionList;
 use WPAnchorBay\CartBay\Security\TokenHelper;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
+use WPAnchorBay\CartBay\Suppression\SuppressionList;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -70,7 +72,7 @@ final class CaptureService {
 	/**
 	 * The recovery sequence (stopped when a shopper comes back to checkout).
 	 *
-	 * @var EmailSequenceService
+	 * @var RecoverySequence
 	 */
 	private $sequence;
 
@@ -88,10 +90,10 @@ final class CaptureService {
 	 * @param SessionRepository    $sessions     Sessions.
 	 * @param AbandonmentScheduler $abandonment  Abandonment checks.
 	 * @param SuppressionList      $suppressions Suppressed emails.
-	 * @param EmailSequenceService $sequence     Recovery sequence.
+	 * @param RecoverySequence     $sequence     Recovery sequence.
 	 * @param BrowserSession       $browser      The session this browser owns.
 	 */
-	public function __construct( SettingsRepository $settings, SessionRepository $sessions, AbandonmentScheduler $abandonment, SuppressionList $suppressions, EmailSequenceService $sequence, BrowserSession $browser ) {
+	public function __construct( SettingsRepository $settings, SessionRepository $sessions, AbandonmentScheduler $abandonment, SuppressionList $suppressions, RecoverySequence $sequence, BrowserSession $browser ) {
 		$this->settings     = $settings;
 		$this->sessions     = $sessions;
 		$this->abandonment  = $abandonment;
@@ -108,7 +110,7 @@ final class CaptureService {
 	 */
 	public function capture( array $input ) {
 		$session_id = (string) ( $input['session_id'] ?? '' );
-		if ( ! $this->settings->get( 'capture_enabled' ) ) {
+		if ( ! $this->settings->get( SettingsKeys::CAPTURE_ENABLED ) ) {
 			return null;
 		}
 		// An id is honoured only from the browser session it was given to: a forged or another shopper's id
@@ -230,7 +232,7 @@ final class CaptureService {
 		// A checkout rebuilt by this session's restore link is the recovery under way: the session stays
 		// abandoned (its order will be attributed to it), only its activity and cart are updated.
 		$restored    = ! $is_new && RestoredCheckout::session_id() === $id;
-		$reactivated = ! $is_new && ! $restored && 'wc-' . $order->get_status() === OrderStatuses::ABANDONED;
+		$reactivated = ! $is_new && ! $restored && OrderStatuses::is( $order, OrderStatuses::ABANDONED );
 		$changed     = $is_new || $reactivated
 			|| $order->get_meta( MetaKeys::EMAIL_HASH ) !== $email_hash
 			|| CartSnapshot::differs( $order, $snapshot );
@@ -243,7 +245,7 @@ final class CaptureService {
 		if ( $reactivated ) {
 			// Back at checkout after abandonment: the sequence stops and the session is live again.
 			$order->set_status( OrderStatuses::CAPTURED );
-			$this->sequence->stop( $order, 'reactivated' );
+			$this->sequence->stop( $order, CancelReasons::REACTIVATED );
 		}
 		if ( $is_new || $reactivated ) {
 			$this->sessions->save( $order );
@@ -280,7 +282,7 @@ final class CaptureService {
 	 * @param \WC_Order $session Session this browser does not own.
 	 */
 	private function merge_activity( \WC_Order $session ): void {
-		if ( 'wc-' . $session->get_status() !== OrderStatuses::CAPTURED ) {
+		if ( ! OrderStatuses::is( $session, OrderStatuses::CAPTURED ) ) {
 			return;
 		}
 		$session->update_meta_data( MetaKeys::LAST_ACTIVITY_AT, (string) time() );
@@ -318,6 +320,7 @@ final class CaptureService {
 	 * Name of the per-email capture lock.
 	 *
 	 * @param string $email_hash Email hash.
+	 * @return string
 	 */
 	private static function lock_name( string $email_hash ): string {
 		return 'capture_email_' . $email_hash;
@@ -361,7 +364,7 @@ final class CaptureService {
 		CartSnapshot::store( $order, $snapshot );
 		if ( $is_new ) {
 			$order->update_meta_data( MetaKeys::CONSENT, true );
-			$order->update_meta_data( MetaKeys::CONSENT_TEXT, (string) $this->settings->get( 'consent_text' ) );
+			$order->update_meta_data( MetaKeys::CONSENT_TEXT, (string) $this->settings->get( SettingsKeys::CONSENT_TEXT ) );
 			$order->update_meta_data( MetaKeys::CONSENT_AT, $now );
 			$order->update_meta_data( MetaKeys::CAPTURED_AT, $now );
 		}

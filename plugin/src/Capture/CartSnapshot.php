@@ -60,7 +60,7 @@ final class CartSnapshot {
 			if ( $variation_id === $product_id && $product instanceof \WC_Product_Variation ) {
 				$product_id = $product->get_parent_id();
 			}
-			$valid        = $product instanceof \WC_Product
+			$valid = $product instanceof \WC_Product
 				&& 'publish' === get_post_status( $product_id )
 				&& $product->is_purchasable()
 				&& ( $variation_id > 0
@@ -165,6 +165,7 @@ final class CartSnapshot {
 	 *
 	 * @param \WC_Order $order    Session.
 	 * @param array     $snapshot Snapshot.
+	 * @return bool
 	 */
 	public static function differs( \WC_Order $order, array $snapshot ): bool {
 		return (string) $order->get_meta( MetaKeys::CART_HASH ) !== self::hash( $snapshot )
@@ -175,6 +176,7 @@ final class CartSnapshot {
 	 * The total as it is stored.
 	 *
 	 * @param array $snapshot Snapshot.
+	 * @return string
 	 */
 	private static function total( array $snapshot ): string {
 		return (string) wc_format_decimal( $snapshot['total'] );
@@ -185,6 +187,7 @@ final class CartSnapshot {
 	 * fingerprint are the same cart for dedupe.
 	 *
 	 * @param array $snapshot Snapshot.
+	 * @return string
 	 */
 	public static function fingerprint( array $snapshot ): string {
 		return self::digest( $snapshot, false );
@@ -194,6 +197,7 @@ final class CartSnapshot {
 	 * Hash of the exact cart contents, quantities included.
 	 *
 	 * @param array $snapshot Snapshot.
+	 * @return string
 	 */
 	public static function hash( array $snapshot ): string {
 		return self::digest( $snapshot, true );
@@ -204,6 +208,7 @@ final class CartSnapshot {
 	 *
 	 * @param array $snapshot      Snapshot.
 	 * @param bool  $with_quantity Whether quantities count.
+	 * @return string
 	 */
 	private static function digest( array $snapshot, bool $with_quantity ): string {
 		$keys = array();

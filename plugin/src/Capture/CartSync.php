@@ -7,10 +7,12 @@
 
 namespace WPAnchorBay\CartBay\Capture;
 
+use WPAnchorBay\CartBay\Core\HookSubscriber;
+use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\QueryArgs;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
-use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Generated\SettingsKeys;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
 
 defined( 'ABSPATH' ) || exit;
@@ -27,19 +29,15 @@ defined( 'ABSPATH' ) || exit;
  * is left to the restore itself. Untracked shoppers pay one in-memory read of their WooCommerce session per
  * cart change and nothing else.
  */
-final class CartSync {
+final class CartSync implements HookSubscriber {
 
 	/**
-	 * Cart hooks that change what a snapshot holds.
+	 * Whether the cart of a tracked browser changed since the last sync in this request. Static: the cart
+	 * hooks note it without building the service (most shoppers are not tracked).
+	 *
+	 * @var bool
 	 */
-	private const CHANGE_HOOKS = array(
-		'woocommerce_add_to_cart',
-		'woocommerce_cart_item_removed',
-		'woocommerce_cart_item_restored',
-		'woocommerce_after_cart_item_quantity_update',
-		'woocommerce_applied_coupon',
-		'woocommerce_removed_coupon',
-	);
+	private static $pending = false;
 
 	/**
 	 * Settings.
@@ -63,13 +61,6 @@ final class CartSync {
 	private $browser;
 
 	/**
-	 * Whether the cart of a tracked browser changed since the last sync in this request.
-	 *
-	 * @var bool
-	 */
-	private $pending = false;
-
-	/**
 	 * Constructor.
 	 *
 	 * @param SettingsRepository $settings Settings.
@@ -83,47 +74,115 @@ final class CartSync {
 	}
 
 	/**
-	 * Hooks the cart changes, the totals calculation that follows them, and a last chance at shutdown.
+	 * The hooks this service handles: the cart changes that alter what a snapshot holds (before
+	 * WooCommerce's own calculate_totals() on these hooks, priority 20; handled statically), the totals
+	 * calculation that follows them (after WooCommerce has stored the cart in its session, priority 1000),
+	 * and a last chance at shutdown for a change no totals calculation followed (rare).
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
 	 */
-	public function register(): void {
-		foreach ( self::CHANGE_HOOKS as $hook ) {
-			// Before WooCommerce's own calculate_totals() on these hooks (priority 20).
-			add_action( $hook, array( $this, 'handle_cart_change' ), 5, 0 );
-		}
-		// After WooCommerce has stored the cart in its session (priority 1000).
-		add_action( 'woocommerce_after_calculate_totals', array( $this, 'handle_woocommerce_after_calculate_totals' ), 1010, 0 );
-		// A change no totals calculation followed (rare) is still synced.
-		add_action( 'shutdown', array( $this, 'handle_shutdown' ), 5, 0 );
+	public static function subscribed_hooks(): array {
+		return array(
+			'woocommerce_add_to_cart'                     => array( 5, 0 ),
+			'woocommerce_cart_item_removed'               => array( 5, 0 ),
+			'woocommerce_cart_item_restored'              => array( 5, 0 ),
+			'woocommerce_after_cart_item_quantity_update' => array( 5, 0 ),
+			'woocommerce_applied_coupon'                  => array( 5, 0 ),
+			'woocommerce_removed_coupon'                  => array( 5, 0 ),
+			'woocommerce_after_calculate_totals'          => array( 1010, 0 ),
+			'shutdown'                                    => array( 5, 0 ),
+		);
 	}
 
 	/**
-	 * Handler of every hook in CHANGE_HOOKS: notes the change when this browser is tracked.
+	 * `woocommerce_add_to_cart`.
 	 */
-	public function handle_cart_change(): void {
-		if ( $this->pending || ! BrowserSession::is_tracking() ) {
+	public static function handle_woocommerce_add_to_cart(): void {
+		self::note_change();
+	}
+
+	/**
+	 * `woocommerce_cart_item_removed`.
+	 */
+	public static function handle_woocommerce_cart_item_removed(): void {
+		self::note_change();
+	}
+
+	/**
+	 * `woocommerce_cart_item_restored` (a removal undone).
+	 */
+	public static function handle_woocommerce_cart_item_restored(): void {
+		self::note_change();
+	}
+
+	/**
+	 * `woocommerce_after_cart_item_quantity_update`.
+	 */
+	public static function handle_woocommerce_after_cart_item_quantity_update(): void {
+		self::note_change();
+	}
+
+	/**
+	 * `woocommerce_applied_coupon`.
+	 */
+	public static function handle_woocommerce_applied_coupon(): void {
+		self::note_change();
+	}
+
+	/**
+	 * `woocommerce_removed_coupon`.
+	 */
+	public static function handle_woocommerce_removed_coupon(): void {
+		self::note_change();
+	}
+
+	/**
+	 * Notes a cart change when this browser is tracked (a cart a restore link is rebuilding is left to the
+	 * restore itself).
+	 */
+	private static function note_change(): void {
+		if ( self::$pending || ! BrowserSession::is_tracking() ) {
 			return;
 		}
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- only tells a restore-link request apart.
 		if ( isset( $_GET[ QueryArgs::RESTORE ] ) ) {
 			return;
 		}
-		$this->pending = true;
+		self::$pending = true;
+	}
+
+	/**
+	 * Whether `woocommerce_after_calculate_totals` has a noted change to sync (the service is built only then).
+	 *
+	 * @return bool
+	 */
+	public static function should_handle_woocommerce_after_calculate_totals(): bool {
+		return self::$pending;
 	}
 
 	/**
 	 * `woocommerce_after_calculate_totals`: syncs a noted change with fresh totals.
 	 */
 	public function handle_woocommerce_after_calculate_totals(): void {
-		if ( $this->pending ) {
+		if ( self::$pending ) {
 			$this->sync();
 		}
+	}
+
+	/**
+	 * Whether `shutdown` has a noted change left to sync (the service is built only then).
+	 *
+	 * @return bool
+	 */
+	public static function should_handle_shutdown(): bool {
+		return self::$pending;
 	}
 
 	/**
 	 * `shutdown`: syncs a change that no totals calculation followed.
 	 */
 	public function handle_shutdown(): void {
-		if ( $this->pending ) {
+		if ( self::$pending ) {
 			$this->sync();
 		}
 	}
@@ -132,8 +191,8 @@ final class CartSync {
 	 * Writes the cart onto the session this browser owns.
 	 */
 	private function sync(): void {
-		$this->pending = false;
-		if ( ! $this->settings->get( 'capture_enabled' ) ) {
+		self::$pending = false;
+		if ( ! $this->settings->get( SettingsKeys::CAPTURE_ENABLED ) ) {
 			return;
 		}
 		$order = $this->browser->live_session();

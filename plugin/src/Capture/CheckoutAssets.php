@@ -7,9 +7,11 @@
 
 namespace WPAnchorBay\CartBay\Capture;
 
+use WPAnchorBay\CartBay\Core\HookSubscriber;
 use WPAnchorBay\CartBay\Generated\CaptureSchema;
 use WPAnchorBay\CartBay\Generated\RestRoutes;
-use WPAnchorBay\CartBay\Generated\WcSessionKeys;
+use WPAnchorBay\CartBay\Generated\SettingsKeys;
+use WPAnchorBay\CartBay\Recovery\RestoredCheckout;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
 
 defined( 'ABSPATH' ) || exit;
@@ -19,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
  * additional checkout field and a small script that reads the Store API data stores. Nothing loads when
  * capture is off, on order-received pages or anywhere else.
  */
-final class CheckoutAssets {
+final class CheckoutAssets implements HookSubscriber {
 
 	/**
 	 * Settings.
@@ -38,26 +40,36 @@ final class CheckoutAssets {
 	}
 
 	/**
-	 * Hooks the field and the scripts when capture is on.
+	 * The hooks this service handles; each does its work only while capture is on.
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
 	 */
-	public function register(): void {
-		if ( ! $this->settings->get( 'capture_enabled' ) ) {
-			return;
-		}
-		add_action( 'woocommerce_init', array( $this, 'register_consent_field' ) );
-		add_filter( 'woocommerce_get_default_value_for_' . CaptureSchema::CONSENT_FIELD_ID, array( $this, 'consent_default' ) );
-		add_action( 'wp_enqueue_scripts', array( $this, 'enqueue_classic' ) );
-		add_action( 'woocommerce_blocks_enqueue_checkout_block_scripts_after', array( $this, 'enqueue_block' ) );
+	public static function subscribed_hooks(): array {
+		return array(
+			'woocommerce_init'                                                     => array( 10, 1 ),
+			'woocommerce_get_default_value_for_' . CaptureSchema::CONSENT_FIELD_ID => array( 10, 1 ),
+			'wp_enqueue_scripts'                                                   => array( 10, 1 ),
+			'woocommerce_blocks_enqueue_checkout_block_scripts_after'              => array( 10, 1 ),
+		);
 	}
 
 	/**
-	 * Registers the Block Checkout consent checkbox in the contact section.
+	 * Whether capture is on.
+	 *
+	 * @return bool
 	 */
-	public function register_consent_field(): void {
-		if ( ! function_exists( 'woocommerce_register_additional_checkout_field' ) ) {
+	private function capture_enabled(): bool {
+		return (bool) $this->settings->get( SettingsKeys::CAPTURE_ENABLED );
+	}
+
+	/**
+	 * `woocommerce_init`: registers the Block Checkout consent checkbox in the contact section.
+	 */
+	public function handle_woocommerce_init(): void {
+		if ( ! $this->capture_enabled() || ! function_exists( 'woocommerce_register_additional_checkout_field' ) ) {
 			return;
 		}
-		$label = (string) $this->settings->get( 'consent_text' );
+		$label = (string) $this->settings->get( SettingsKeys::CONSENT_TEXT );
 		woocommerce_register_additional_checkout_field(
 			array(
 				'id'            => CaptureSchema::CONSENT_FIELD_ID,
@@ -71,32 +83,36 @@ final class CheckoutAssets {
 	}
 
 	/**
-	 * Default state of the Block Checkout checkbox (WooCommerce compares checkboxes with the string '1').
+	 * `woocommerce_get_default_value_for_{consent field}`: default state of the Block Checkout checkbox
+	 * (WooCommerce compares checkboxes with the string '1').
 	 *
 	 * @param mixed $value Stored value (this filter runs only when nothing is stored).
-	 * @return string
+	 * @return mixed
 	 */
-	public function consent_default( $value ) {
-		unset( $value );
-		return $this->settings->get( 'consent_default_checked' ) ? '1' : '';
+	public function handle_woocommerce_get_default_value_for_cartbay_marketing_consent( $value ) {
+		if ( ! $this->capture_enabled() ) {
+			return $value;
+		}
+		return $this->settings->get( SettingsKeys::CONSENT_DEFAULT_CHECKED ) ? '1' : '';
 	}
 
 	/**
-	 * Classic checkout: the shortcode checkout page, never order-received or other endpoints, never a
-	 * page with the Checkout block.
+	 * `wp_enqueue_scripts`, classic checkout: the shortcode checkout page, never order-received or other
+	 * endpoints, never a page with the Checkout block.
 	 */
-	public function enqueue_classic(): void {
-		if ( ! is_checkout() || is_wc_endpoint_url() || has_block( 'woocommerce/checkout' ) ) {
+	public function handle_wp_enqueue_scripts(): void {
+		if ( ! $this->capture_enabled() || ! is_checkout() || is_wc_endpoint_url() || has_block( 'woocommerce/checkout' ) ) {
 			return;
 		}
 		$this->enqueue( CaptureSchema::CLASSIC_HANDLE );
 	}
 
 	/**
-	 * Block Checkout: runs when the Checkout block enqueues its own scripts.
+	 * `woocommerce_blocks_enqueue_checkout_block_scripts_after`, Block Checkout: runs when the Checkout block
+	 * enqueues its own scripts.
 	 */
-	public function enqueue_block(): void {
-		if ( is_wc_endpoint_url() ) {
+	public function handle_woocommerce_blocks_enqueue_checkout_block_scripts_after(): void {
+		if ( ! $this->capture_enabled() || is_wc_endpoint_url() ) {
 			return;
 		}
 		$this->enqueue( CaptureSchema::BLOCK_HANDLE );
@@ -139,11 +155,11 @@ final class CheckoutAssets {
 	public function config(): array {
 		$config = array(
 			'endpoint'       => rest_url( RestRoutes::NAMESPACE . '/capture' ),
-			'consentText'    => (string) $this->settings->get( 'consent_text' ),
-			'consentDefault' => (bool) $this->settings->get( 'consent_default_checked' ),
+			'consentText'    => (string) $this->settings->get( SettingsKeys::CONSENT_TEXT ),
+			'consentDefault' => (bool) $this->settings->get( SettingsKeys::CONSENT_DEFAULT_CHECKED ),
 		);
 		// Only when true: every byte of this page counts (the scripts read a missing flag as false).
-		if ( WC()->session && WC()->session->get( WcSessionKeys::RESTORED_SESSION_ID ) ) {
+		if ( '' !== RestoredCheckout::session_id() ) {
 			$config['restored'] = true;
 		}
 		if ( is_user_logged_in() ) {

@@ -7,6 +7,8 @@
 
 namespace WPAnchorBay\CartBay\Capture;
 
+use WPAnchorBay\CartBay\Core\HookSubscriber;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -17,14 +19,18 @@ defined( 'ABSPATH' ) || exit;
  * from a refused one). Never over a value WooCommerce has (posted, or the customer's billing email), never
  * for a signed-in customer (their own address is theirs), and after the restore link's own prefill.
  */
-final class CheckoutEmailPrefill {
+final class CheckoutEmailPrefill implements HookSubscriber {
 
 	/**
-	 * Hooks the classic checkout field values.
+	 * The hooks this class handles (statically: nothing is built). After RestoreService's prefill
+	 * (priority 10), which fills the restored session's email first.
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
 	 */
-	public function register(): void {
-		// After RestoreService's prefill (priority 10), which fills the restored session's email first.
-		add_filter( 'woocommerce_checkout_get_value', array( $this, 'handle_woocommerce_checkout_get_value' ), 20, 2 );
+	public static function subscribed_hooks(): array {
+		return array(
+			'woocommerce_checkout_get_value' => array( 20, 2 ),
+		);
 	}
 
 	/**
@@ -34,7 +40,7 @@ final class CheckoutEmailPrefill {
 	 * @param string $input Field name.
 	 * @return mixed
 	 */
-	public function handle_woocommerce_checkout_get_value( $value, $input ) {
+	public static function handle_woocommerce_checkout_get_value( $value, $input ) {
 		if ( null !== $value || 'billing_email' !== $input || is_user_logged_in() ) {
 			return $value;
 		}

@@ -7,6 +7,8 @@
 
 namespace WPAnchorBay\CartBay\Capture;
 
+use WPAnchorBay\CartBay\Core\HookSubscriber;
+use WPAnchorBay\CartBay\Generated\Hooks;
 use WPAnchorBay\CartBay\Generated\RestRoutes;
 
 defined( 'ABSPATH' ) || exit;
@@ -25,7 +27,7 @@ defined( 'ABSPATH' ) || exit;
  * plugins call WooCommerce routes from inside the capture request can turn this off with the
  * `cartbay_lean_capture_request` filter.
  */
-final class LeanRestRequest {
+final class LeanRestRequest implements HookSubscriber {
 
 	/**
 	 * The capture route, as WordPress names it in `rest_route`.
@@ -52,19 +54,44 @@ final class LeanRestRequest {
 	);
 
 	/**
-	 * Hooks in when, and only when, this request is for the capture route.
+	 * The hooks this class handles (statically: nothing is built), when, and only when, this request is for
+	 * the capture route. Before WooCommerce's own init (priority 10) and rest_api_init (priority 10)
+	 * callbacks run; the REST server hooks in only during init, so each hook is pruned when it starts.
+	 * WooCommerce Admin's features (admin UI) load for REST requests but not for Store API ones.
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
 	 */
-	public function register(): void {
+	public static function subscribed_hooks(): array {
 		if ( ! self::is_capture_request() ) {
-			return;
+			return array();
 		}
-		// Before WooCommerce's own init (priority 10) and rest_api_init (priority 10) callbacks run; the REST
-		// server hooks in only during init, so each hook is pruned when it starts.
-		add_action( 'init', array( $this, 'prune' ), 0 );
-		add_action( 'wp_loaded', array( $this, 'prune' ), 0 );
-		add_action( 'rest_api_init', array( $this, 'prune' ), 0 );
-		// WooCommerce Admin's features (admin UI) load for REST requests but not for Store API ones.
-		add_filter( 'woocommerce_admin_should_load_features', array( $this, 'load_admin_features' ) );
+		return array(
+			'init'                                   => array( 0, 1 ),
+			'wp_loaded'                              => array( 0, 1 ),
+			'rest_api_init'                          => array( 0, 1 ),
+			'woocommerce_admin_should_load_features' => array( 10, 1 ),
+		);
+	}
+
+	/**
+	 * `init`: prunes WooCommerce's block registration.
+	 */
+	public static function handle_init(): void {
+		self::prune();
+	}
+
+	/**
+	 * `wp_loaded`: prunes WooCommerce's block pattern registration.
+	 */
+	public static function handle_wp_loaded(): void {
+		self::prune();
+	}
+
+	/**
+	 * `rest_api_init`: prunes the REST routes of other namespaces.
+	 */
+	public static function handle_rest_api_init(): void {
+		self::prune();
 	}
 
 	/**
@@ -73,12 +100,14 @@ final class LeanRestRequest {
 	 * @param bool $should_load Whether WooCommerce Admin features load.
 	 * @return bool
 	 */
-	public function load_admin_features( $should_load ) {
+	public static function handle_woocommerce_admin_should_load_features( $should_load ) {
 		return self::lean() ? false : $should_load;
 	}
 
 	/**
 	 * Whether the capture request boots lean (the `cartbay_lean_capture_request` filter).
+	 *
+	 * @return bool
 	 */
 	private static function lean(): bool {
 		/**
@@ -86,13 +115,13 @@ final class LeanRestRequest {
 		 *
 		 * @param bool $lean True to boot the capture request like a Store API request.
 		 */
-		return (bool) apply_filters( 'cartbay_lean_capture_request', true );
+		return (bool) apply_filters( Hooks::LEAN_CAPTURE_REQUEST, true );
 	}
 
 	/**
 	 * Removes the skipped WooCommerce callbacks of the hook now running.
 	 */
-	public function prune(): void {
+	private static function prune(): void {
 		if ( ! self::lean() ) {
 			return;
 		}
@@ -131,6 +160,8 @@ final class LeanRestRequest {
 
 	/**
 	 * Whether the URL asks for the capture route (pretty `/wp-json/…` or plain `?rest_route=…`).
+	 *
+	 * @return bool
 	 */
 	public static function is_capture_request(): bool {
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- Routing only, nothing is processed.

@@ -7,6 +7,7 @@
 
 namespace WPAnchorBay\CartBay\Capture;
 
+use WPAnchorBay\CartBay\Core\HookSubscriber;
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
@@ -21,7 +22,7 @@ defined( 'ABSPATH' ) || exit;
  * that was abandoned, restored by a link and made live again by a capture on that checkout is the
  * exception: its order is a recovery, attributed by RecoveryMatcher once paid.
  */
-final class OrderIdentity {
+final class OrderIdentity implements HookSubscriber {
 
 	/**
 	 * Sessions.
@@ -40,13 +41,35 @@ final class OrderIdentity {
 	}
 
 	/**
-	 * Hooks classic checkout and the Store API (Block Checkout).
+	 * The hooks this service handles: classic checkout and the Store API (Block Checkout).
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
 	 */
-	public function register(): void {
-		add_action( 'woocommerce_checkout_create_order', array( $this, 'attach' ) );
-		add_action( 'woocommerce_store_api_checkout_update_order_meta', array( $this, 'attach' ) );
-		add_action( 'woocommerce_checkout_order_processed', array( $this, 'handle_checkout_order_processed' ), 10, 3 );
-		add_action( 'woocommerce_store_api_checkout_order_processed', array( $this, 'complete' ) );
+	public static function subscribed_hooks(): array {
+		return array(
+			'woocommerce_checkout_create_order'                => array( 10, 1 ),
+			'woocommerce_store_api_checkout_update_order_meta' => array( 10, 1 ),
+			'woocommerce_checkout_order_processed'             => array( 10, 3 ),
+			'woocommerce_store_api_checkout_order_processed'   => array( 10, 1 ),
+		);
+	}
+
+	/**
+	 * Classic checkout's `woocommerce_checkout_create_order`: the order being created gets the identity.
+	 *
+	 * @param \WC_Order $order Order being created.
+	 */
+	public function handle_woocommerce_checkout_create_order( $order ): void {
+		$this->attach( $order );
+	}
+
+	/**
+	 * The Store API's `woocommerce_store_api_checkout_update_order_meta`: the same, for Block Checkout.
+	 *
+	 * @param \WC_Order $order Order being created.
+	 */
+	public function handle_woocommerce_store_api_checkout_update_order_meta( $order ): void {
+		$this->attach( $order );
 	}
 
 	/**
@@ -56,7 +79,7 @@ final class OrderIdentity {
 	 *
 	 * @param \WC_Order $order Order being created.
 	 */
-	public function attach( $order ): void {
+	private function attach( $order ): void {
 		if ( ! $order instanceof \WC_Order || CARTBAY_CREATED_VIA === $order->get_created_via() ) {
 			return;
 		}
@@ -80,8 +103,17 @@ final class OrderIdentity {
 	 * @param array     $posted   Posted data.
 	 * @param \WC_Order $order    Order.
 	 */
-	public function handle_checkout_order_processed( $order_id, $posted, $order ): void {
+	public function handle_woocommerce_checkout_order_processed( $order_id, $posted, $order ): void {
 		unset( $order_id, $posted );
+		$this->complete( $order );
+	}
+
+	/**
+	 * The Store API's `woocommerce_store_api_checkout_order_processed`.
+	 *
+	 * @param \WC_Order $order Order.
+	 */
+	public function handle_woocommerce_store_api_checkout_order_processed( $order ): void {
 		$this->complete( $order );
 	}
 
@@ -90,7 +122,7 @@ final class OrderIdentity {
 	 *
 	 * @param \WC_Order $order Placed order.
 	 */
-	public function complete( $order ): void {
+	private function complete( $order ): void {
 		if ( ! $order instanceof \WC_Order ) {
 			return;
 		}
@@ -121,6 +153,7 @@ final class OrderIdentity {
 	 *
 	 * @param \WC_Order $session Captured session.
 	 * @param \WC_Order $order   Placed order.
+	 * @return bool
 	 */
 	private function reactivated_by_restore( \WC_Order $session, \WC_Order $order ): bool {
 		$restored = (string) $order->get_meta( MetaKeys::RESTORED_SESSION_ID );

@@ -15,8 +15,29 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Creates default options without overwriting saved ones and keeps the recurring jobs scheduled exactly once.
+ * An updated plugin is not re-activated: its install routine is finished on the next admin request.
  */
-final class Installer {
+final class Installer implements HookSubscriber {
+
+	/**
+	 * The hooks this class handles (statically: nothing is built).
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
+	 */
+	public static function subscribed_hooks(): array {
+		return array(
+			'admin_init' => array( 10, 1 ),
+		);
+	}
+
+	/**
+	 * `admin_init`: re-runs the idempotent install routine when the code is newer than the last install.
+	 */
+	public static function handle_admin_init(): void {
+		if ( CARTBAY_VERSION !== get_option( Options::INSTALLED_VERSION ) ) {
+			self::install();
+		}
+	}
 
 	/**
 	 * Activation hook. Safe to run any number of times.
@@ -37,7 +58,7 @@ final class Installer {
 	 * Adds missing options and schedules missing recurring jobs.
 	 *
 	 * Without WooCommerce (and so without Action Scheduler) the jobs are scheduled later, from
-	 * `Plugin::maybe_finish_install()`, because the installed version is only recorded once they are.
+	 * `handle_admin_init()`, because the installed version is only recorded once they are.
 	 */
 	public static function install(): void {
 		// add_option() never overwrites a saved value; reading normalizes whatever is stored.

@@ -1,6 +1,6 @@
 <?php
 /**
- * The plugin runtime: boot, service registry and hook wiring.
+ * The plugin runtime: boot, the service container and the list of hook subscribers.
  *
  * @package WPAnchorBay\CartBay
  */
@@ -9,47 +9,85 @@ namespace WPAnchorBay\CartBay\Core;
 
 use WPAnchorBay\CartBay\Admin\AdminScreens;
 use WPAnchorBay\CartBay\Analytics\AnalyticsService;
+use WPAnchorBay\CartBay\Analytics\WcAnalyticsExclusion;
 use WPAnchorBay\CartBay\Api\SettingsController;
 use WPAnchorBay\CartBay\Api\TestController;
 use WPAnchorBay\CartBay\Capture\BrowserSession;
 use WPAnchorBay\CartBay\Capture\CaptureController;
 use WPAnchorBay\CartBay\Capture\CaptureService;
 use WPAnchorBay\CartBay\Capture\CartSync;
-use WPAnchorBay\CartBay\Capture\CheckoutEmailPrefill;
 use WPAnchorBay\CartBay\Capture\CheckoutAssets;
+use WPAnchorBay\CartBay\Capture\CheckoutEmailPrefill;
 use WPAnchorBay\CartBay\Capture\LeanRestRequest;
 use WPAnchorBay\CartBay\Capture\OrderIdentity;
 use WPAnchorBay\CartBay\Data\OrderMetaQuery;
 use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Email\EmailRegistry;
 use WPAnchorBay\CartBay\Email\EmailSequenceService;
-use WPAnchorBay\CartBay\Generated\EmailClasses;
-use WPAnchorBay\CartBay\Generated\Options;
+use WPAnchorBay\CartBay\Generated\Hooks;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\RestRoutes;
 use WPAnchorBay\CartBay\Generated\ScheduledJobs;
 use WPAnchorBay\CartBay\License\LicenseClient;
 use WPAnchorBay\CartBay\Notifications\MailOutcome;
-use WPAnchorBay\CartBay\Offers\CouponGuard;
 use WPAnchorBay\CartBay\Offers\CouponIssuer;
 use WPAnchorBay\CartBay\Recovery\AbandonmentScheduler;
 use WPAnchorBay\CartBay\Recovery\AttributionReverter;
 use WPAnchorBay\CartBay\Recovery\CartRestorer;
+use WPAnchorBay\CartBay\Recovery\CouponGuard;
 use WPAnchorBay\CartBay\Recovery\RecoveryMatcher;
+use WPAnchorBay\CartBay\Recovery\RestoredCheckout;
 use WPAnchorBay\CartBay\Recovery\RestoreService;
 use WPAnchorBay\CartBay\Recovery\UnsubscribeService;
-use WPAnchorBay\CartBay\Recovery\SuppressionList;
 use WPAnchorBay\CartBay\Security\RateLimiter;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
+use WPAnchorBay\CartBay\Suppression\SuppressionList;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
  * Boots CartBay once WooCommerce is known to be active and hands out its services.
  *
- * Services are built lazily, so a storefront request that never touches CartBay pays only for hook
- * registration.
+ * Services are built lazily: each hook in SUBSCRIBERS is added with a callback that builds its service the
+ * first time the hook fires, so a request whose hooks never fire builds nothing (see HookSubscriber for the
+ * static handlers and guards that keep hooks firing on every request cheap).
+ *
+ * Namespaces depend one way only, each on namespaces to its right (Analytics and License stand alone):
+ * Api, Admin → Email, Capture → Recovery → Offers, Notifications, Suppression → Data → Settings, Security, Jobs.
+ * Core is the composition root (this class depends on all of them); elsewhere only its HookSubscriber
+ * interface is used, as is Generated.
  */
 final class Plugin {
+
+	/**
+	 * Every class that handles hooks (HookSubscriber), in the order their hooks are added (which orders
+	 * callbacks of one hook at one priority).
+	 *
+	 * @var array<int, class-string<HookSubscriber>>
+	 */
+	private const SUBSCRIBERS = array(
+		OrderMetaQuery::class,
+		EmailRegistry::class,
+		RateLimiter::class,
+		LeanRestRequest::class,
+		Translations::class,
+		SuppressionList::class,
+		WcAnalyticsExclusion::class,
+		MailOutcome::class,
+		CheckoutAssets::class,
+		OrderIdentity::class,
+		CartSync::class,
+		CheckoutEmailPrefill::class,
+		RestoreService::class,
+		RestoredCheckout::class,
+		CouponGuard::class,
+		UnsubscribeService::class,
+		RecoveryMatcher::class,
+		AttributionReverter::class,
+		Installer::class,
+		AdminScreens::class,
+		SettingsRepository::class,
+	);
 
 	/**
 	 * The running instance.
@@ -79,6 +117,8 @@ final class Plugin {
 
 	/**
 	 * The plugin instance.
+	 *
+	 * @return self
 	 */
 	public static function instance(): self {
 		if ( null === self::$instance ) {
@@ -93,6 +133,7 @@ final class Plugin {
 	 * @template T of object
 	 * @param class-string<T> $class_name Service class.
 	 * @return T
+	 * @throws \InvalidArgumentException For a class the container cannot build.
 	 */
 	public function service( string $class_name ) {
 		if ( ! isset( $this->services[ $class_name ] ) ) {
@@ -106,17 +147,24 @@ final class Plugin {
 	}
 
 	/**
+	 * The method that handles a hook: `handle_` + the hook name, every character other than a letter, digit
+	 * or underscore written as an underscore.
+	 *
+	 * @param string $hook Hook name.
+	 * @return string
+	 */
+	public static function handler_method( string $hook ): string {
+		return 'handle_' . preg_replace( '/[^A-Za-z0-9_]/', '_', $hook );
+	}
+
+	/**
 	 * How each service is built, with its dependencies.
 	 *
 	 * @return array<class-string, callable(): object>
 	 */
 	private function factories(): array {
 		return array(
-			SettingsRepository::class   => static function () {
-				$settings = new SettingsRepository();
-				$settings->register();
-				return $settings;
-			},
+			SettingsRepository::class   => static fn () => new SettingsRepository(),
 			SettingsController::class   => fn () => new SettingsController( $this->service( SettingsRepository::class ) ),
 			SessionRepository::class    => fn () => new SessionRepository( $this->service( SettingsRepository::class ) ),
 			AbandonmentScheduler::class => fn () => new AbandonmentScheduler(
@@ -131,6 +179,7 @@ final class Plugin {
 				$this->service( CouponIssuer::class ),
 				$this->service( MailOutcome::class )
 			),
+			EmailRegistry::class        => static fn () => new EmailRegistry(),
 			CouponIssuer::class         => fn () => new CouponIssuer( $this->service( SettingsRepository::class ) ),
 			MailOutcome::class          => fn () => new MailOutcome( $this->service( SessionRepository::class ) ),
 			TestController::class       => fn () => new TestController(
@@ -152,6 +201,13 @@ final class Plugin {
 			),
 			BrowserSession::class       => fn () => new BrowserSession( $this->service( SessionRepository::class ) ),
 			CaptureController::class    => fn () => new CaptureController( $this->service( CaptureService::class ) ),
+			CheckoutAssets::class       => fn () => new CheckoutAssets( $this->service( SettingsRepository::class ) ),
+			OrderIdentity::class        => fn () => new OrderIdentity( $this->service( SessionRepository::class ) ),
+			CartSync::class             => fn () => new CartSync(
+				$this->service( SettingsRepository::class ),
+				$this->service( SessionRepository::class ),
+				$this->service( BrowserSession::class )
+			),
 			RestoreService::class       => fn () => new RestoreService(
 				$this->service( SessionRepository::class ),
 				$this->service( RateLimiter::class ),
@@ -172,65 +228,19 @@ final class Plugin {
 				$this->service( SessionRepository::class ),
 				$this->service( SuppressionList::class )
 			),
+			AdminScreens::class         => fn () => new AdminScreens( $this->service( SettingsRepository::class ) ),
 		);
 	}
 
 	/**
-	 * Registers statuses, emails, routes, jobs and admin screens.
+	 * Registers statuses, jobs and routes (generated wiring), then every subscriber's hooks.
 	 */
 	private function start(): void {
 		OrderStatuses::register();
-		OrderMetaQuery::register();
-		EmailClasses::register();
 		ScheduledJobs::add_hooks( $this );
 		add_action( 'rest_api_init', fn () => RestRoutes::register( $this ) );
-		// Rate-limited routes keep a slot counted only when they refuse the request (4xx other than 429).
-		add_filter( 'rest_request_after_callbacks', fn ( $response, $handler, $request ) => $this->service( RateLimiter::class )->handle_rest_request_after_callbacks( $response, $handler, $request ), 10, 3 );
-		// The public capture route boots like a Store API request (no block or wc/v3 route registration).
-		( new LeanRestRequest() )->register();
-		add_action( 'init', array( $this, 'load_textdomain' ) );
-		add_action( 'init', array( SuppressionList::class, 'register_post_type' ) );
-		add_filter( 'woocommerce_analytics_excluded_statuses', array( $this, 'exclude_session_statuses' ) );
-		// Mail outcomes of recovery emails; the service is built only when a mail hook fires.
-		add_action( 'wp_mail_succeeded', fn ( $mail_data ) => $this->service( MailOutcome::class )->handle_succeeded( $mail_data ) );
-		add_action( 'wp_mail_failed', fn ( $error ) => $this->service( MailOutcome::class )->handle_failed( $error ) );
-		add_action( 'cartbay_mark_notification_delivered', fn ( $notification_id ) => $this->service( MailOutcome::class )->handle_delivered( $notification_id ) );
-		( new CheckoutAssets( $this->service( SettingsRepository::class ) ) )->register();
-		( new OrderIdentity( $this->service( SessionRepository::class ) ) )->register();
-		// The cart of a browser that owns a session follows into it; classic checkout gets its email back.
-		( new CartSync( $this->service( SettingsRepository::class ), $this->service( SessionRepository::class ), $this->service( BrowserSession::class ) ) )->register();
-		( new CheckoutEmailPrefill() )->register();
-		// Restore and unsubscribe links, the recovery coupon rules and recovered-order attribution. The
-		// unsubscribe and attribution services (and the sequence behind them) are built only when needed.
-		$this->service( RestoreService::class )->register();
-		$this->service( CouponGuard::class )->register();
-		add_action(
-			'init',
-			function () {
-				if ( UnsubscribeService::requested() ) {
-					$this->service( UnsubscribeService::class )->handle_init();
-				}
-			},
-			20 // After the suppression post type and the order statuses are registered.
-		);
-		// Attribution counts paid orders only: payment complete, or completed (cash on delivery, cheque, bank
-		// transfer). Processing or on-hold without payment complete is a placed order: it only stops reminders.
-		add_action( 'woocommerce_pre_payment_complete', fn ( $order_id ) => $this->service( RecoveryMatcher::class )->handle_pre_payment_complete( $order_id ) );
-		add_action( 'woocommerce_payment_complete', fn ( $order_id ) => $this->service( RecoveryMatcher::class )->handle_payment_complete( $order_id ) );
-		add_action( 'woocommerce_order_status_completed', fn ( $order_id, $order = null ) => $this->service( RecoveryMatcher::class )->handle_order_status_completed( $order_id, $order ), 10, 2 );
-		add_action( 'woocommerce_order_status_processing', fn ( $order_id, $order = null ) => $this->service( RecoveryMatcher::class )->handle_order_status_processing( $order_id, $order ), 10, 2 );
-		add_action( 'woocommerce_order_status_on-hold', fn ( $order_id, $order = null ) => $this->service( RecoveryMatcher::class )->handle_order_status_on_hold( $order_id, $order ), 10, 2 );
-		// Cancelled, failed or refunded orders take their attribution back; partial refunds lower the revenue.
-		add_action( 'woocommerce_order_status_cancelled', fn ( $order_id, $order = null ) => $this->service( AttributionReverter::class )->handle_order_status_cancelled( $order_id, $order ), 10, 2 );
-		add_action( 'woocommerce_order_status_failed', fn ( $order_id, $order = null ) => $this->service( AttributionReverter::class )->handle_order_status_failed( $order_id, $order ), 10, 2 );
-		add_action( 'woocommerce_order_status_refunded', fn ( $order_id, $order = null ) => $this->service( AttributionReverter::class )->handle_order_status_refunded( $order_id, $order ), 10, 2 );
-		add_action( 'woocommerce_order_refunded', fn ( $order_id, $refund_id = 0 ) => $this->service( AttributionReverter::class )->handle_order_refunded( $order_id, $refund_id ), 10, 2 );
-		add_action( 'woocommerce_refund_deleted', fn ( $refund_id, $order_id = 0 ) => $this->service( AttributionReverter::class )->handle_refund_deleted( $refund_id, $order_id ), 10, 2 );
-		// An updated plugin is not re-activated: finish its install routine on the next admin request.
-		add_action( 'admin_init', array( $this, 'maybe_finish_install' ) );
-
-		if ( is_admin() && class_exists( AdminScreens::class ) ) {
-			( new AdminScreens( $this->service( SettingsRepository::class ) ) )->register();
+		foreach ( self::SUBSCRIBERS as $class_name ) {
+			$this->subscribe( $class_name );
 		}
 
 		/**
@@ -238,33 +248,40 @@ final class Plugin {
 		 *
 		 * @param Plugin $plugin The plugin instance.
 		 */
-		do_action( 'cartbay_loaded', $this );
+		do_action( Hooks::LOADED, $this );
 	}
 
 	/**
-	 * Keeps recovery sessions out of WooCommerce Analytics: they are orders in storage only.
+	 * Adds every hook a subscriber handles. A static handler is called on the class; any other builds the
+	 * service the first time the hook fires. A `should_handle_<hook>` guard that answers false builds
+	 * nothing, and a filter keeps its value.
 	 *
-	 * @param array $statuses Excluded status slugs (without wc-).
-	 * @return array
+	 * @param class-string<HookSubscriber> $class_name Subscriber.
 	 */
-	public function exclude_session_statuses( $statuses ) {
-		$ours = array_map( static fn ( $slug ) => substr( $slug, 3 ), array_values( OrderStatuses::by_key() ) );
-		return array_values( array_unique( array_merge( (array) $statuses, $ours ) ) );
-	}
-
-	/**
-	 * Loads translations shipped in languages/ (translations from WordPress.org load on demand).
-	 */
-	public function load_textdomain(): void {
-		load_plugin_textdomain( 'cartbay', false, dirname( plugin_basename( CARTBAY_FILE ) ) . '/languages' );
-	}
-
-	/**
-	 * Re-runs the idempotent install routine when the code is newer than the last install.
-	 */
-	public function maybe_finish_install(): void {
-		if ( get_option( Options::INSTALLED_VERSION ) !== CARTBAY_VERSION ) {
-			Installer::install();
+	private function subscribe( string $class_name ): void {
+		foreach ( $class_name::subscribed_hooks() as $hook => $spec ) {
+			$hook   = (string) $hook;
+			$method = self::handler_method( $hook );
+			if ( ! method_exists( $class_name, $method ) ) {
+				_doing_it_wrong( __METHOD__, esc_html( sprintf( '%1$s subscribes to "%2$s" but has no %3$s() method.', $class_name, $hook, $method ) ), esc_html( CARTBAY_VERSION ) );
+				continue;
+			}
+			$is_static = is_callable( array( $class_name, $method ) );
+			$guard     = method_exists( $class_name, 'should_' . $method ) ? 'should_' . $method : '';
+			add_filter(
+				$hook,
+				function ( ...$args ) use ( $class_name, $method, $is_static, $guard ) {
+					if ( '' !== $guard && ! $class_name::$guard( ...$args ) ) {
+						return $args[0] ?? null;
+					}
+					if ( $is_static ) {
+						return $class_name::$method( ...$args );
+					}
+					return $this->service( $class_name )->{ $method }( ...$args );
+				},
+				$spec[0] ?? 10,
+				$spec[1] ?? 1
+			);
 		}
 	}
 }

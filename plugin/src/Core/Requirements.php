@@ -21,6 +21,8 @@ final class Requirements {
 	 * Why CartBay cannot run (one of the constants above), or an empty string when it can.
 	 *
 	 * Checked on `plugins_loaded`, after WooCommerce has loaded its main class.
+	 *
+	 * @return string
 	 */
 	public static function unmet_reason(): string {
 		if ( ! class_exists( 'WooCommerce' ) || ! function_exists( 'WC' ) ) {
@@ -55,6 +57,7 @@ final class Requirements {
 	 * The translated explanation of a reason.
 	 *
 	 * @param string $reason A reason from unmet_reason().
+	 * @return string
 	 */
 	public static function message( string $reason ): string {
 		if ( self::OLD_WOOCOMMERCE === $reason ) {

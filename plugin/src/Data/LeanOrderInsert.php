@@ -103,7 +103,7 @@ final class LeanOrderInsert {
 	 * @param int    $object_id Post id.
 	 * @param string $meta_key  Meta key.
 	 */
-	public function added( $meta_id, $object_id, $meta_key ): void {
+	public function added( $meta_id, $object_id, $meta_key ): void { // phpcs:ignore Generic.CodeAnalysis.UnusedFunctionParameter -- the hook's signature.
 		if ( null !== $this->keys && (int) $object_id === $this->post_id ) {
 			$this->keys[ (string) $meta_key ] = true;
 		}
@@ -137,7 +137,7 @@ final class LeanOrderInsert {
 	 * @param bool   $delete_all Whether to delete the key from every post.
 	 * @return mixed
 	 */
-	public function delete( $check, $object_id, $meta_key, $meta_value, $delete_all ) {
+	public function delete( $check, $object_id, $meta_key, $meta_value, $delete_all ) { // phpcs:ignore Generic.CodeAnalysis.UnusedFunctionParameter -- the hook's signature.
 		if ( null !== $check || $delete_all || ! $this->is_absent( (int) $object_id, (string) $meta_key ) ) {
 			return $check;
 		}
@@ -149,6 +149,7 @@ final class LeanOrderInsert {
 	 *
 	 * @param int    $object_id Post id.
 	 * @param string $meta_key  Meta key.
+	 * @return bool
 	 */
 	private function is_absent( int $object_id, string $meta_key ): bool {
 		if ( 0 === $this->post_id || $object_id !== $this->post_id ) {

@@ -8,6 +8,7 @@
 namespace WPAnchorBay\CartBay\Data;
 
 use Automattic\WooCommerce\Utilities\OrderUtil;
+use WPAnchorBay\CartBay\Core\HookSubscriber;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -16,7 +17,7 @@ defined( 'ABSPATH' ) || exit;
  * `_doing_it_wrong`). This passes the meta query as CartBay's own query var and, on legacy storage, hands
  * it to WP_Query through WooCommerce's documented `woocommerce_order_data_store_cpt_get_orders_query`.
  */
-final class OrderMetaQuery {
+final class OrderMetaQuery implements HookSubscriber {
 
 	/**
 	 * The query var carrying the meta query on legacy storage.
@@ -24,10 +25,14 @@ final class OrderMetaQuery {
 	private const QUERY_VAR = 'cartbay_meta_query';
 
 	/**
-	 * Registers the legacy-storage translation. Call once at boot.
+	 * The hooks this class handles (statically: nothing is built): the legacy-storage translation.
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
 	 */
-	public static function register(): void {
-		add_filter( 'woocommerce_order_data_store_cpt_get_orders_query', array( self::class, 'handle_cpt_get_orders_query' ), 10, 2 );
+	public static function subscribed_hooks(): array {
+		return array(
+			'woocommerce_order_data_store_cpt_get_orders_query' => array( 10, 2 ),
+		);
 	}
 
 	/**
@@ -42,13 +47,14 @@ final class OrderMetaQuery {
 	}
 
 	/**
-	 * Moves CartBay's meta query into the WP_Query arguments of the legacy order data store.
+	 * `woocommerce_order_data_store_cpt_get_orders_query`: moves CartBay's meta query into the WP_Query
+	 * arguments of the legacy order data store.
 	 *
 	 * @param array $wp_query_args WP_Query arguments.
-	 * @param array $query_vars    wc_get_orders() query vars.
+	 * @param array $query_vars    Query vars of wc_get_orders().
 	 * @return array
 	 */
-	public static function handle_cpt_get_orders_query( $wp_query_args, $query_vars ) {
+	public static function handle_woocommerce_order_data_store_cpt_get_orders_query( $wp_query_args, $query_vars ) {
 		if ( ! is_array( $wp_query_args ) || empty( $query_vars[ self::QUERY_VAR ] ) || ! is_array( $query_vars[ self::QUERY_VAR ] ) ) {
 			return $wp_query_args;
 		}

@@ -11,8 +11,10 @@ use WPAnchorBay\CartBay\Generated\CaptureSchema;
 use WPAnchorBay\CartBay\Generated\EmailClasses;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
+use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Generated\ScheduledJobs;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
+use WPAnchorBay\CartBay\Generated\SettingsKeys;
 use WPAnchorBay\CartBay\Security\TokenHelper;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
 
@@ -27,11 +29,6 @@ final class SessionRepository {
 	 * WooCommerce Analytics' order import scheduler (internal to WooCommerce: only ever looked up by name).
 	 */
 	private const ANALYTICS_ORDERS_SCHEDULER = 'Automattic\\WooCommerce\\Internal\\Admin\\Schedulers\\OrdersScheduler';
-
-	/**
-	 * Sessions deleted per prune run, so one run stays short; the daily job catches up.
-	 */
-	private const PRUNE_BATCH = 200;
 
 	/**
 	 * Settings.
@@ -72,6 +69,7 @@ final class SessionRepository {
 	 *
 	 * @param string        $session_id CartBay session id.
 	 * @param string[]|null $statuses   Statuses to consider (default: every CartBay status).
+	 * @return \WC_Order|null
 	 */
 	public function find( string $session_id, ?array $statuses = null ): ?\WC_Order {
 		if ( '' === $session_id ) {
@@ -89,33 +87,12 @@ final class SessionRepository {
 	}
 
 	/**
-	 * An active session of this email with this cart fingerprint, if any.
-	 *
-	 * @param string $email_hash  SHA-256 of the normalized email.
-	 * @param string $fingerprint Cart fingerprint.
-	 */
-	public function find_active_by_cart( string $email_hash, string $fingerprint ): ?\WC_Order {
-		return $this->first(
-			$this->active_statuses(),
-			array(
-				array(
-					'key'   => MetaKeys::EMAIL_HASH,
-					'value' => $email_hash,
-				),
-				array(
-					'key'   => MetaKeys::CART_FINGERPRINT,
-					'value' => $fingerprint,
-				),
-			)
-		);
-	}
-
-	/**
 	 * The session that issued a link token with this hash (restore: TOKEN_HASH, unsubscribe: UNSUB_TOKEN_HASH).
 	 *
 	 * @param string        $meta_key   MetaKeys::TOKEN_HASH or MetaKeys::UNSUB_TOKEN_HASH.
 	 * @param string        $token_hash SHA-256 of the presented token (64 hex characters).
 	 * @param string[]|null $statuses   Statuses to consider (default: every CartBay status).
+	 * @return \WC_Order|null
 	 */
 	public function find_by_token_hash( string $meta_key, string $token_hash, ?array $statuses = null ): ?\WC_Order {
 		if ( 1 !== preg_match( '/^[0-9a-f]{64}$/', $token_hash ) ) {
@@ -171,7 +148,7 @@ final class SessionRepository {
 			return array();
 		}
 		// Every such session is needed (each may hold pending sends); the superseded ones are left out by the query.
-		$ids = wc_get_orders(
+		$ids    = wc_get_orders(
 			array(
 				'status' => array( OrderStatuses::ABANDONED ),
 				'limit'  => -1,
@@ -204,6 +181,7 @@ final class SessionRepository {
 	 *
 	 * @param string[] $statuses   Statuses.
 	 * @param array    $meta_query Meta query clauses.
+	 * @return \WC_Order|null
 	 */
 	private function first( array $statuses, array $meta_query ): ?\WC_Order {
 		return $this->query( $statuses, $meta_query, 1 )[0] ?? null;
@@ -230,6 +208,8 @@ final class SessionRepository {
 
 	/**
 	 * A new, unsaved session order with a fresh unguessable id (never derived from the order id).
+	 *
+	 * @return \WC_Order
 	 */
 	public function create(): \WC_Order {
 		$order = new \WC_Order();
@@ -350,18 +330,19 @@ final class SessionRepository {
 	}
 
 	/**
-	 * Deletes sessions whose last change is older than the retention period. Runs daily.
+	 * Deletes sessions whose last change is older than the retention period. Runs daily, at most
+	 * RecoverySchema::PRUNE_BATCH sessions a run so one run stays short (the next run catches up).
 	 *
 	 * @return int Sessions deleted in this run.
 	 */
 	public function prune_expired(): int {
-		$days = (int) $this->settings->get( 'data_retention_days' );
-		$ids  = wc_get_orders(
+		$days    = (int) $this->settings->get( SettingsKeys::DATA_RETENTION_DAYS );
+		$ids     = wc_get_orders(
 			array(
 				'status'        => $this->statuses(),
 				'created_via'   => CARTBAY_CREATED_VIA,
 				'date_modified' => '<' . ( time() - $days * DAY_IN_SECONDS ),
-				'limit'         => self::PRUNE_BATCH,
+				'limit'         => RecoverySchema::PRUNE_BATCH,
 				'return'        => 'ids',
 			)
 		);

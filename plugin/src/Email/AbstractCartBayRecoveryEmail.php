@@ -74,7 +74,7 @@ abstract class AbstractCartBayRecoveryEmail extends \WC_Email {
 			__( 'Available placeholders: %s', 'cartbay' ),
 			'<code>' . esc_html( implode( '</code>, <code>', Placeholders::all() ) ) . '</code>'
 		);
-		$fields = array(
+		$fields            = array(
 			'preheader'   => array(
 				'title'       => __( 'Preheader', 'cartbay' ),
 				'type'        => 'text',
@@ -112,7 +112,8 @@ abstract class AbstractCartBayRecoveryEmail extends \WC_Email {
 	/**
 	 * A copy field with placeholders resolved, or its default.
 	 *
-	 * @param string $key preheader, body or button_text.
+	 * @param string $key Field: preheader, body or button_text.
+	 * @return string
 	 */
 	public function get_copy( string $key ): string {
 		$value = (string) $this->get_option( $key, '' );
@@ -125,8 +126,8 @@ abstract class AbstractCartBayRecoveryEmail extends \WC_Email {
 	/**
 	 * Sends the step to one shopper.
 	 *
-	 * @param array<string, string> $context email, restore_url, unsubscribe_url, coupon_code, coupon_expiry,
-	 *                                       notification_id.
+	 * @param array<string, string> $context Values: email, restore_url, unsubscribe_url, coupon_code,
+	 *                                       coupon_expiry, notification_id.
 	 * @param bool                  $preview Send even when the email is turned off in WooCommerce (test previews).
 	 * @return bool Whether WordPress accepted the message.
 	 */
@@ -134,6 +135,7 @@ abstract class AbstractCartBayRecoveryEmail extends \WC_Email {
 		$this->setup_locale();
 		$this->context   = $context;
 		$this->recipient = $context['email'] ?? '';
+
 		$this->placeholders[ Placeholders::CUSTOMER_EMAIL ]  = $this->recipient;
 		$this->placeholders[ Placeholders::RESTORE_URL ]     = $context['restore_url'] ?? '';
 		$this->placeholders[ Placeholders::UNSUBSCRIBE_URL ] = $context['unsubscribe_url'] ?? '';

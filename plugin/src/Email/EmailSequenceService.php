@@ -9,20 +9,23 @@ namespace WPAnchorBay\CartBay\Email;
 
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Generated\CancelReasons;
-use WPAnchorBay\CartBay\Generated\EmailClasses;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\NotificationStates;
+use WPAnchorBay\CartBay\Generated\NotificationTriggers;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Generated\ScheduledJobs;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
-use WPAnchorBay\CartBay\Generated\SettingsSchema;
+use WPAnchorBay\CartBay\Generated\SettingsKeys;
+use WPAnchorBay\CartBay\Generated\StepTiming;
 use WPAnchorBay\CartBay\Jobs\JobLock;
 use WPAnchorBay\CartBay\Notifications\MailOutcome;
 use WPAnchorBay\CartBay\Notifications\NotificationLog;
 use WPAnchorBay\CartBay\Offers\CouponIssuer;
-use WPAnchorBay\CartBay\Recovery\SuppressionList;
+use WPAnchorBay\CartBay\Recovery\RecoveryLinks;
+use WPAnchorBay\CartBay\Recovery\RecoverySequence;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
+use WPAnchorBay\CartBay\Suppression\SuppressionList;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -31,17 +34,7 @@ defined( 'ABSPATH' ) || exit;
  * still abandoned, no newer session of its email has superseded it, its email is not suppressed, sending
  * is on, and the step has not been sent.
  */
-final class EmailSequenceService {
-
-	/**
-	 * Notification trigger of the sequence a real abandonment starts.
-	 */
-	public const TRIGGER_ABANDONMENT = 'abandonment';
-
-	/**
-	 * Notification trigger of the Test Mode route.
-	 */
-	public const TRIGGER_TEST = 'test';
+final class EmailSequenceService implements RecoverySequence {
 
 	/**
 	 * Sessions.
@@ -101,14 +94,7 @@ final class EmailSequenceService {
 	 * @return array<int, int> Step number → seconds.
 	 */
 	public function step_offsets(): array {
-		$units   = SettingsSchema::unit_minutes();
-		$divisor = $this->settings->get( 'test_mode' ) ? SettingsSchema::TEST_MODE_DIVISOR : 1;
-		$offsets = array();
-		foreach ( array_values( $this->settings->get_campaign()['steps'] ) as $index => $step ) {
-			$minutes                = (int) $step['delay_value'] * (int) ( $units[ $step['delay_unit'] ] ?? 1 );
-			$offsets[ $index + 1 ]  = (int) round( $minutes * MINUTE_IN_SECONDS / $divisor );
-		}
-		return $offsets;
+		return StepTiming::send_offsets( $this->settings->get_campaign()[ SettingsKeys::CAMPAIGN_STEPS ], (bool) $this->settings->get( SettingsKeys::TEST_MODE ) );
 	}
 
 	/**
@@ -122,7 +108,7 @@ final class EmailSequenceService {
 	 * @return int Steps scheduled.
 	 */
 	public function start( \WC_Order $order ): int {
-		if ( ! $this->settings->get_campaign()['enabled'] ) {
+		if ( ! $this->settings->get_campaign()[ SettingsKeys::CAMPAIGN_ENABLED ] ) {
 			return 0;
 		}
 		$session_id   = (string) $order->get_meta( MetaKeys::SESSION_ID );
@@ -133,11 +119,11 @@ final class EmailSequenceService {
 		foreach ( $this->step_offsets() as $step => $offset ) {
 			// A step already sent (before the shopper came back) or already queued is not queued again.
 			$record = NotificationLog::for_step( $order, $step );
-			if ( null === EmailClasses::for_step( $step ) || NotificationLog::is_sent( $record ) || NotificationLog::is_pending( $record ) ) {
+			if ( null === EmailRegistry::for_step( $step ) || NotificationLog::is_sent( $record ) || NotificationLog::is_pending( $record ) ) {
 				continue;
 			}
 			// No pending record means no pending job for the step: no need to ask Action Scheduler first.
-			$this->schedule( $order, $session_id, $step, $abandoned_at + $offset, self::TRIGGER_ABANDONMENT, false );
+			$this->schedule( $order, $session_id, $step, $abandoned_at + $offset, NotificationTriggers::ABANDONMENT, false );
 			++$scheduled;
 		}
 		return $scheduled;
@@ -196,6 +182,7 @@ final class EmailSequenceService {
 	 * Whether a session has a notification that still expects work.
 	 *
 	 * @param \WC_Order $order Session order.
+	 * @return bool
 	 */
 	private function has_pending( \WC_Order $order ): bool {
 		foreach ( NotificationLog::all( $order ) as $record ) {
@@ -258,6 +245,7 @@ final class EmailSequenceService {
 	 *
 	 * @param string $session_id CartBay session id.
 	 * @param int    $step       Step number.
+	 * @return string
 	 */
 	private static function step_lock( string $session_id, int $step ): string {
 		return 'send|' . $session_id . '|' . $step;
@@ -270,7 +258,7 @@ final class EmailSequenceService {
 	 * @param string    $session_id CartBay session id.
 	 * @param int       $step       Step number.
 	 * @param int       $at         Due time (Unix). Overdue jobs run as soon as the queue runs.
-	 * @param string    $trigger    TRIGGER_ABANDONMENT or TRIGGER_TEST.
+	 * @param string    $trigger    A NotificationTriggers value.
 	 * @param bool      $check      Whether to look for a pending job first (false when the caller knows there is none).
 	 * @return string Notification id.
 	 */
@@ -287,7 +275,7 @@ final class EmailSequenceService {
 	 * Handler of `cartbay_send_recovery_email`: one guarded send attempt of one step.
 	 *
 	 * @param string $session_id CartBay session id.
-	 * @param int    $step_index 1-based step number.
+	 * @param int    $step_index Step number, from 1.
 	 * @return bool Whether WordPress accepted the email.
 	 */
 	public function send_step( string $session_id, int $step_index ): bool {
@@ -307,10 +295,11 @@ final class EmailSequenceService {
 	 *
 	 * @param string $session_id CartBay session id.
 	 * @param int    $step       Step number.
+	 * @return bool
 	 */
 	private function send_locked( string $session_id, int $step ): bool {
 		$order = $this->sessions->find( $session_id );
-		$email = EmailClasses::for_step( $step );
+		$email = EmailRegistry::for_step( $step );
 		if ( ! $order instanceof \WC_Order || ! $email instanceof AbstractCartBayRecoveryEmail ) {
 			return false;
 		}
@@ -318,9 +307,9 @@ final class EmailSequenceService {
 		if ( NotificationLog::is_sent( $record ) || ( null !== $record && ! NotificationLog::is_pending( $record ) ) ) {
 			return false; // Sent, failed for good or canceled: this job has nothing left to do.
 		}
-		$id = null !== $record ? (string) $record['id'] : NotificationLog::queue( $order, $step, time(), self::TRIGGER_ABANDONMENT );
+		$id = null !== $record ? (string) $record['id'] : NotificationLog::queue( $order, $step, time(), NotificationTriggers::ABANDONMENT );
 
-		$refusal = $this->refusal( $order, $email, null !== $record ? (string) ( $record['trigger'] ?? '' ) : self::TRIGGER_ABANDONMENT );
+		$refusal = $this->refusal( $order, $email, null !== $record ? (string) ( $record['trigger'] ?? '' ) : NotificationTriggers::ABANDONMENT );
 		if ( '' !== $refusal ) {
 			NotificationLog::transition( $order, $id, NotificationStates::CANCELED, array( 'cancel_reason' => $refusal ) );
 			$this->sessions->save( $order );
@@ -342,7 +331,14 @@ final class EmailSequenceService {
 
 		if ( NotificationStates::FAILED !== $outcome['status'] ) {
 			NotificationLog::transition( $order, $id, $outcome['status'] );
-			$this->sessions->add_event( $order, SessionEvents::EMAIL_SENT, array( 'step' => $step, 'notification_id' => $id ) );
+			$this->sessions->add_event(
+				$order,
+				SessionEvents::EMAIL_SENT,
+				array(
+					'step'            => $step,
+					'notification_id' => $id,
+				)
+			);
 			$this->sessions->save( $order );
 			return true;
 		}
@@ -357,22 +353,23 @@ final class EmailSequenceService {
 	 * @param \WC_Order                    $order   Session order.
 	 * @param AbstractCartBayRecoveryEmail $email   The step's email.
 	 * @param string                       $trigger What scheduled the step.
+	 * @return string
 	 */
 	private function refusal( \WC_Order $order, AbstractCartBayRecoveryEmail $email, string $trigger ): string {
-		if ( 'wc-' . $order->get_status() !== OrderStatuses::ABANDONED ) {
-			return 'session_' . $order->get_status();
+		if ( ! OrderStatuses::is( $order, OrderStatuses::ABANDONED ) ) {
+			return CancelReasons::SESSION_STATUS_PREFIX . $order->get_status();
 		}
 		if ( '' !== (string) $order->get_meta( MetaKeys::SUPERSEDED_BY ) ) {
 			return CancelReasons::SUPERSEDED; // A newer session of the same email has the sequence (a job left behind).
 		}
 		if ( $this->suppressions->is_suppressed( (string) $order->get_meta( MetaKeys::EMAIL ) ) ) {
-			return 'suppressed';
+			return CancelReasons::SUPPRESSED;
 		}
-		if ( self::TRIGGER_TEST !== $trigger && ! $this->settings->get_campaign()['enabled'] ) {
-			return 'sending_disabled';
+		if ( NotificationTriggers::TEST !== $trigger && ! $this->settings->get_campaign()[ SettingsKeys::CAMPAIGN_ENABLED ] ) {
+			return CancelReasons::SENDING_DISABLED;
 		}
 		if ( ! $email->is_enabled() ) {
-			return 'email_disabled';
+			return CancelReasons::EMAIL_DISABLED;
 		}
 		return '';
 	}
@@ -410,10 +407,10 @@ final class EmailSequenceService {
 	 * Whether a step includes the recovery coupon.
 	 *
 	 * @param int $step Step number.
+	 * @return bool
 	 */
 	public function step_has_coupon( int $step ): bool {
-		$steps = array_values( $this->settings->get_campaign()['steps'] );
-		return ! empty( $steps[ $step - 1 ]['coupon_enabled'] );
+		return ! empty( StepTiming::of_step( $this->settings->get_campaign()[ SettingsKeys::CAMPAIGN_STEPS ], $step )[ SettingsKeys::STEP_COUPON_ENABLED ] );
 	}
 
 	/**
@@ -427,7 +424,15 @@ final class EmailSequenceService {
 	 * @param string    $error    Error message (emails redacted).
 	 */
 	private function handle_failure( \WC_Order $order, string $id, int $step, int $attempts, string $error ): void {
-		$this->sessions->add_event( $order, SessionEvents::EMAIL_FAILED, array( 'step' => $step, 'notification_id' => $id, 'attempt' => $attempts ) );
+		$this->sessions->add_event(
+			$order,
+			SessionEvents::EMAIL_FAILED,
+			array(
+				'step'            => $step,
+				'notification_id' => $id,
+				'attempt'         => $attempts,
+			)
+		);
 		if ( $attempts >= RecoverySchema::MAX_SEND_ATTEMPTS ) {
 			NotificationLog::transition( $order, $id, NotificationStates::FAILED, array( 'last_error' => $error ) );
 			return;

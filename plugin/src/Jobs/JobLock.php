@@ -24,6 +24,7 @@ final class JobLock {
 	 * Option name of a lock.
 	 *
 	 * @param string $name Lock name.
+	 * @return string
 	 */
 	private static function option( string $name ): string {
 		return 'cartbay_lock_' . md5( $name );
@@ -34,6 +35,7 @@ final class JobLock {
 	 *
 	 * @param string $name        Lock name.
 	 * @param int    $stale_after Seconds after which a held lock counts as left by a crashed run.
+	 * @return bool
 	 */
 	public static function acquire( string $name, int $stale_after = RecoverySchema::LOCK_STALE_SECONDS ): bool {
 		global $wpdb;

@@ -41,8 +41,8 @@ final class LicenseClient {
 			),
 			array( 'timeout' => 10 )
 		);
-		$body   = is_wp_error( $response ) ? null : json_decode( wp_remote_retrieve_body( $response ), true );
-		$status = 'server_error';
+		$body     = is_wp_error( $response ) ? null : json_decode( wp_remote_retrieve_body( $response ), true );
+		$status   = 'server_error';
 		if ( is_array( $body ) && isset( $body['status'] ) && is_string( $body['status'] ) ) {
 			$status = in_array( $body['status'], array( 'active', 'expired', 'invalid' ), true ) ? $body['status'] : 'invalid';
 		}

@@ -7,7 +7,9 @@
 
 namespace WPAnchorBay\CartBay\Notifications;
 
+use WPAnchorBay\CartBay\Core\HookSubscriber;
 use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Generated\Hooks;
 use WPAnchorBay\CartBay\Generated\NotificationStates;
 use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Generated\Transients;
@@ -22,12 +24,12 @@ defined( 'ABSPATH' ) || exit;
  * the session object and saves once. Outcomes reported later (mail plugins that queue and report back, or
  * `cartbay_mark_notification_delivered` from a provider integration) load the session and save it here.
  */
-final class MailOutcome {
+final class MailOutcome implements HookSubscriber {
 
 	/**
 	 * Header naming the notification of a recovery email.
 	 */
-	public const HEADER = 'X-CartBay-Notification';
+	public const HEADER = RecoverySchema::NOTIFICATION_HEADER;
 
 	/**
 	 * Sessions.
@@ -57,6 +59,19 @@ final class MailOutcome {
 	 */
 	public function __construct( SessionRepository $sessions ) {
 		$this->sessions = $sessions;
+	}
+
+	/**
+	 * The hooks this service handles: it is built only when a mail hook fires.
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
+	 */
+	public static function subscribed_hooks(): array {
+		return array(
+			'wp_mail_succeeded'                => array( 10, 1 ),
+			'wp_mail_failed'                   => array( 10, 1 ),
+			Hooks::MARK_NOTIFICATION_DELIVERED => array( 10, 1 ),
+		);
 	}
 
 	/**
@@ -97,7 +112,7 @@ final class MailOutcome {
 	 *
 	 * @param array $mail_data The wp_mail() arguments.
 	 */
-	public function handle_succeeded( $mail_data ): void {
+	public function handle_wp_mail_succeeded( $mail_data ): void {
 		$this->record( self::notification_id( is_array( $mail_data ) ? $mail_data : array() ), NotificationStates::SENT, '' );
 	}
 
@@ -106,7 +121,7 @@ final class MailOutcome {
 	 *
 	 * @param \WP_Error $error The failure, with the wp_mail() arguments as data.
 	 */
-	public function handle_failed( $error ): void {
+	public function handle_wp_mail_failed( $error ): void {
 		if ( ! $error instanceof \WP_Error ) {
 			return;
 		}
@@ -119,7 +134,7 @@ final class MailOutcome {
 	 *
 	 * @param string $notification_id Notification id.
 	 */
-	public function handle_delivered( $notification_id ): void {
+	public function handle_cartbay_mark_notification_delivered( $notification_id ): void {
 		$this->record( is_string( $notification_id ) ? $notification_id : '', NotificationStates::DELIVERED, '' );
 	}
 
@@ -160,6 +175,7 @@ final class MailOutcome {
 	 * The notification id in a message's headers, if it is a recovery email.
 	 *
 	 * @param array $mail_data The wp_mail() arguments.
+	 * @return string
 	 */
 	private static function notification_id( array $mail_data ): string {
 		$headers = $mail_data['headers'] ?? array();
@@ -167,7 +183,7 @@ final class MailOutcome {
 		foreach ( $lines as $line ) {
 			if ( is_string( $line ) && 0 === stripos( $line, self::HEADER . ':' ) ) {
 				$id = trim( substr( $line, strlen( self::HEADER ) + 1 ) );
-				return 1 === preg_match( '/^ntf_[a-z0-9]{16}$/', $id ) ? $id : '';
+				return NotificationLog::is_id( $id ) ? $id : '';
 			}
 		}
 		return '';
@@ -177,6 +193,7 @@ final class MailOutcome {
 	 * An error message without email addresses (mailer errors often quote the recipient).
 	 *
 	 * @param string $message Error message.
+	 * @return string
 	 */
 	public static function redact( string $message ): string {
 		$message = (string) preg_replace( '/[^\s<>()"\',;:]+@[^\s<>()"\',;:]+/', '[email]', $message );

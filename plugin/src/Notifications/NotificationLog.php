@@ -11,6 +11,7 @@ use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Generated\EmailClasses;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\NotificationStates;
+use WPAnchorBay\CartBay\Generated\RecoverySchema;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -78,6 +79,7 @@ final class NotificationLog {
 	 * Whether a record is sent or delivered.
 	 *
 	 * @param array<string, mixed>|null $record Record.
+	 * @return bool
 	 */
 	public static function is_sent( ?array $record ): bool {
 		return null !== $record && in_array( $record['status'] ?? '', array( NotificationStates::SENT, NotificationStates::DELIVERED ), true );
@@ -87,9 +89,23 @@ final class NotificationLog {
 	 * Whether a record still expects work (queued, attempted or retry queued).
 	 *
 	 * @param array<string, mixed>|null $record Record.
+	 * @return bool
 	 */
 	public static function is_pending( ?array $record ): bool {
 		return null !== $record && in_array( $record['status'] ?? '', self::PENDING, true );
+	}
+
+	/**
+	 * Whether a string has the shape of a notification id (the prefix, then lowercase letters and digits).
+	 *
+	 * @param string $id Candidate id.
+	 * @return bool
+	 */
+	public static function is_id( string $id ): bool {
+		$random = substr( $id, strlen( RecoverySchema::NOTIFICATION_ID_PREFIX ) );
+		return str_starts_with( $id, RecoverySchema::NOTIFICATION_ID_PREFIX )
+			&& RecoverySchema::NOTIFICATION_ID_RANDOM_LENGTH === strlen( $random )
+			&& 1 === preg_match( '/^[a-z0-9]+$/', $random );
 	}
 
 	/**
@@ -98,14 +114,14 @@ final class NotificationLog {
 	 * @param \WC_Order $order        Session order.
 	 * @param int       $step         Step number.
 	 * @param int       $scheduled_at When the send job is due (Unix time).
-	 * @param string    $trigger      What scheduled it: `abandonment` or `test`.
+	 * @param string    $trigger      What scheduled it (a NotificationTriggers constant).
 	 * @return string The new notification id.
 	 */
 	public static function queue( \WC_Order $order, int $step, int $scheduled_at, string $trigger ): string {
-		$id                         = 'ntf_' . strtolower( wp_generate_password( 16, false, false ) );
-		$email                      = EmailClasses::ids()[ $step ] ?? '';
-		$records                    = self::all( $order );
-		$records[ $id ]             = array(
+		$id             = RecoverySchema::NOTIFICATION_ID_PREFIX . strtolower( wp_generate_password( RecoverySchema::NOTIFICATION_ID_RANDOM_LENGTH, false, false ) );
+		$email          = EmailClasses::ids()[ $step ] ?? '';
+		$records        = self::all( $order );
+		$records[ $id ] = array(
 			'id'                 => $id,
 			'step'               => $step,
 			'email_id'           => $email,
@@ -163,7 +179,7 @@ final class NotificationLog {
 	 * Cancels every record that still expects work.
 	 *
 	 * @param \WC_Order $order  Session order.
-	 * @param string    $reason Why: recovered, unsubscribed, withdrawn, expired, …
+	 * @param string    $reason Why (a CancelReasons value).
 	 * @return int Records canceled.
 	 */
 	public static function cancel_pending( \WC_Order $order, string $reason ): int {

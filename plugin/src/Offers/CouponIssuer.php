@@ -10,6 +10,7 @@ namespace WPAnchorBay\CartBay\Offers;
 
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\RecoverySchema;
+use WPAnchorBay\CartBay\Generated\SettingsKeys;
 use WPAnchorBay\CartBay\Jobs\JobLock;
 use WPAnchorBay\CartBay\Security\TokenHelper;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
@@ -20,11 +21,6 @@ defined( 'ABSPATH' ) || exit;
  * Makes (or finds again) the session's coupon from the Offers settings before a coupon step is sent.
  */
 final class CouponIssuer {
-
-	/**
-	 * Characters of the random code part: no 0/O or 1/I look-alikes, so a code can be typed from print.
-	 */
-	private const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 	/**
 	 * Settings.
@@ -62,7 +58,7 @@ final class CouponIssuer {
 		$existing = $this->live_coupon( (string) $session->get_meta( MetaKeys::COUPON_CODE ) );
 		if ( $existing ) {
 			// The session may have come back with another cart since: the coupon follows the cart this email restores.
-			$items = CouponGuard::snapshot_quantities( $session->get_meta( MetaKeys::CART_SNAPSHOT ) );
+			$items = RecoveryCoupon::snapshot_quantities( $session->get_meta( MetaKeys::CART_SNAPSHOT ) );
 			if ( $existing->get_meta( MetaKeys::COUPON_ITEMS ) !== $items ) {
 				$existing->update_meta_data( MetaKeys::COUPON_ITEMS, $items );
 				$existing->save();
@@ -70,15 +66,15 @@ final class CouponIssuer {
 			return $existing;
 		}
 		$email  = (string) $session->get_meta( MetaKeys::EMAIL );
-		$type   = (string) $this->settings->get( 'coupon_type' );
-		$amount = (float) $this->settings->get( 'coupon_amount' );
+		$type   = (string) $this->settings->get( SettingsKeys::COUPON_TYPE );
+		$amount = (float) $this->settings->get( SettingsKeys::COUPON_AMOUNT );
 		if ( '' === $email || $amount <= 0 ) {
 			return null;
 		}
 		if ( 'percent' === $type ) {
 			$amount = min( $amount, 100.0 ); // WooCommerce cannot take off more than the whole cart.
 		}
-		$days       = (int) $this->settings->get( 'coupon_expiry_days' );
+		$days       = (int) $this->settings->get( SettingsKeys::COUPON_EXPIRY_DAYS );
 		$email_hash = (string) $session->get_meta( MetaKeys::EMAIL_HASH );
 		$email_hash = '' !== $email_hash ? $email_hash : TokenHelper::email_hash( $email );
 
@@ -103,6 +99,7 @@ final class CouponIssuer {
 	 * @param string $email_hash SHA-256 of the normalized email.
 	 * @param string $email      The email as captured (coupons made before the hash was stored carry only it).
 	 * @param int    $days       The coupon-expiry period.
+	 * @return int
 	 */
 	private function issued_within( string $email_hash, string $email, int $days ): int {
 		$query = new \WP_Query(
@@ -156,6 +153,7 @@ final class CouponIssuer {
 	 * @param string    $type       WooCommerce discount type.
 	 * @param float     $amount     Discount amount.
 	 * @param int       $days       Days until it expires.
+	 * @return \WC_Coupon
 	 */
 	private function create( \WC_Order $session, string $email, string $email_hash, string $type, float $amount, int $days ): \WC_Coupon {
 		$expires = time() + $days * DAY_IN_SECONDS;
@@ -173,7 +171,7 @@ final class CouponIssuer {
 		$coupon->update_meta_data( MetaKeys::SESSION_ID, (string) $session->get_meta( MetaKeys::SESSION_ID ) );
 		$coupon->update_meta_data( MetaKeys::EMAIL, $email );
 		$coupon->update_meta_data( MetaKeys::EMAIL_HASH, $email_hash );
-		$coupon->update_meta_data( MetaKeys::COUPON_ITEMS, CouponGuard::snapshot_quantities( $session->get_meta( MetaKeys::CART_SNAPSHOT ) ) );
+		$coupon->update_meta_data( MetaKeys::COUPON_ITEMS, RecoveryCoupon::snapshot_quantities( $session->get_meta( MetaKeys::CART_SNAPSHOT ) ) );
 		$coupon->update_meta_data( MetaKeys::COUPON_GENERATED, 'yes' );
 		$coupon->update_meta_data( MetaKeys::COUPON_OFFER_NOTE, sprintf( '%s %s, %d days', $type, wc_format_decimal( $amount ), $days ) );
 		$coupon->save();
@@ -188,6 +186,7 @@ final class CouponIssuer {
 	 * A CartBay coupon by code that can still be used.
 	 *
 	 * @param string $code Coupon code.
+	 * @return \WC_Coupon|null
 	 */
 	private function live_coupon( string $code ): ?\WC_Coupon {
 		if ( '' === $code || ! wc_get_coupon_id_by_code( wc_format_coupon_code( $code ) ) ) {
@@ -204,13 +203,15 @@ final class CouponIssuer {
 
 	/**
 	 * A coupon code no other coupon has: prefix + random characters.
+	 *
+	 * @return string
 	 */
 	private function unique_code(): string {
-		$last = strlen( self::CODE_ALPHABET ) - 1;
+		$last = strlen( RecoverySchema::COUPON_CODE_ALPHABET ) - 1;
 		do {
 			$code = RecoverySchema::COUPON_CODE_PREFIX;
 			for ( $i = 0; $i < RecoverySchema::COUPON_CODE_RANDOM_LENGTH; $i++ ) {
-				$code .= self::CODE_ALPHABET[ random_int( 0, $last ) ];
+				$code .= RecoverySchema::COUPON_CODE_ALPHABET[ random_int( 0, $last ) ];
 			}
 		} while ( wc_get_coupon_id_by_code( wc_format_coupon_code( $code ) ) );
 		return $code;

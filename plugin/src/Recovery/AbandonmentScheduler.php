@@ -9,12 +9,13 @@ namespace WPAnchorBay\CartBay\Recovery;
 
 use WPAnchorBay\CartBay\Data\OrderMetaQuery;
 use WPAnchorBay\CartBay\Data\SessionRepository;
-use WPAnchorBay\CartBay\Email\EmailSequenceService;
+use WPAnchorBay\CartBay\Generated\Hooks;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Generated\ScheduledJobs;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
+use WPAnchorBay\CartBay\Generated\SettingsKeys;
 use WPAnchorBay\CartBay\Jobs\JobLock;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
 
@@ -43,18 +44,18 @@ final class AbandonmentScheduler {
 	/**
 	 * The recovery sequence, started at abandonment.
 	 *
-	 * @var EmailSequenceService
+	 * @var RecoverySequence
 	 */
 	private $sequence;
 
 	/**
 	 * Constructor.
 	 *
-	 * @param SessionRepository    $sessions Sessions.
-	 * @param SettingsRepository   $settings Settings.
-	 * @param EmailSequenceService $sequence Recovery sequence.
+	 * @param SessionRepository  $sessions Sessions.
+	 * @param SettingsRepository $settings Settings.
+	 * @param RecoverySequence   $sequence Recovery sequence.
 	 */
-	public function __construct( SessionRepository $sessions, SettingsRepository $settings, EmailSequenceService $sequence ) {
+	public function __construct( SessionRepository $sessions, SettingsRepository $settings, RecoverySequence $sequence ) {
 		$this->sessions = $sessions;
 		$this->settings = $settings;
 		$this->sequence = $sequence;
@@ -62,9 +63,11 @@ final class AbandonmentScheduler {
 
 	/**
 	 * Seconds of inactivity after which a captured session is abandoned.
+	 *
+	 * @return int
 	 */
 	private function timeout_seconds(): int {
-		return (int) $this->settings->get( 'abandonment_timeout' ) * MINUTE_IN_SECONDS;
+		return (int) $this->settings->get( SettingsKeys::ABANDONMENT_TIMEOUT ) * MINUTE_IN_SECONDS;
 	}
 
 	/**
@@ -92,7 +95,7 @@ final class AbandonmentScheduler {
 	 */
 	public function check_session( string $session_id ): void {
 		$order = $this->sessions->find( $session_id );
-		if ( ! $order instanceof \WC_Order || $this->abandon_if_due( $order ) || 'wc-' . $order->get_status() !== OrderStatuses::CAPTURED ) {
+		if ( ! $order instanceof \WC_Order || $this->abandon_if_due( $order ) || ! OrderStatuses::is( $order, OrderStatuses::CAPTURED ) ) {
 			return;
 		}
 		// Still captured and not yet due: this running action is the pending one, so schedule the next directly.
@@ -128,7 +131,7 @@ final class AbandonmentScheduler {
 				if ( wp_cache_supports( 'flush_runtime' ) ) {
 					wp_cache_flush_runtime();
 				}
-				$more = $batch > 0 && count( $orders ) === RecoverySchema::SCAN_BATCH;
+				$more = $batch > 0 && RecoverySchema::SCAN_BATCH === count( $orders );
 			} while ( $more && microtime( true ) < $deadline );
 		} finally {
 			JobLock::release( 'scan' );
@@ -173,7 +176,7 @@ final class AbandonmentScheduler {
 	 * @return bool Whether the session became abandoned now.
 	 */
 	private function abandon_if_due( \WC_Order $order ): bool {
-		if ( 'wc-' . $order->get_status() !== OrderStatuses::CAPTURED ) {
+		if ( ! OrderStatuses::is( $order, OrderStatuses::CAPTURED ) ) {
 			return false;
 		}
 		$due_at = (int) $order->get_meta( MetaKeys::LAST_ACTIVITY_AT ) + $this->timeout_seconds();
@@ -199,7 +202,7 @@ final class AbandonmentScheduler {
 		 *
 		 * @param \WC_Order $order Session order.
 		 */
-		do_action( 'cartbay_session_abandoned', $order );
+		do_action( Hooks::SESSION_ABANDONED, $order );
 		return true;
 	}
 }

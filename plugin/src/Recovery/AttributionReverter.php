@@ -7,12 +7,14 @@
 
 namespace WPAnchorBay\CartBay\Recovery;
 
+use WPAnchorBay\CartBay\Core\HookSubscriber;
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Jobs\JobLock;
+use WPAnchorBay\CartBay\Suppression\SuppressionList;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -35,7 +37,7 @@ defined( 'ABSPATH' ) || exit;
  * the order's attribution lock and then the session's (the ones RecoveryMatcher takes), waiting a moment
  * for a concurrent attribution rather than losing the revert. WooCommerce CRUD only.
  */
-final class AttributionReverter {
+final class AttributionReverter implements HookSubscriber {
 
 	/**
 	 * Microseconds between two tries for a held lock.
@@ -68,12 +70,27 @@ final class AttributionReverter {
 	}
 
 	/**
+	 * The hooks this service handles (see the class comment).
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
+	 */
+	public static function subscribed_hooks(): array {
+		return array(
+			'woocommerce_order_status_cancelled' => array( 10, 2 ),
+			'woocommerce_order_status_failed'    => array( 10, 2 ),
+			'woocommerce_order_status_refunded'  => array( 10, 2 ),
+			'woocommerce_order_refunded'         => array( 10, 2 ),
+			'woocommerce_refund_deleted'         => array( 10, 2 ),
+		);
+	}
+
+	/**
 	 * Action `woocommerce_order_status_cancelled`.
 	 *
 	 * @param int            $order_id Order id.
 	 * @param \WC_Order|null $order    Order.
 	 */
-	public function handle_order_status_cancelled( $order_id, $order = null ): void {
+	public function handle_woocommerce_order_status_cancelled( $order_id, $order = null ): void {
 		$this->revert( $this->order( $order_id, $order ), 'cancelled' );
 	}
 
@@ -83,7 +100,7 @@ final class AttributionReverter {
 	 * @param int            $order_id Order id.
 	 * @param \WC_Order|null $order    Order.
 	 */
-	public function handle_order_status_failed( $order_id, $order = null ): void {
+	public function handle_woocommerce_order_status_failed( $order_id, $order = null ): void {
 		$this->revert( $this->order( $order_id, $order ), 'failed' );
 	}
 
@@ -93,7 +110,7 @@ final class AttributionReverter {
 	 * @param int            $order_id Order id.
 	 * @param \WC_Order|null $order    Order.
 	 */
-	public function handle_order_status_refunded( $order_id, $order = null ): void {
+	public function handle_woocommerce_order_status_refunded( $order_id, $order = null ): void {
 		$this->revert( $this->order( $order_id, $order ), 'refunded' );
 	}
 
@@ -103,7 +120,7 @@ final class AttributionReverter {
 	 * @param int $order_id  Order id.
 	 * @param int $refund_id Refund id.
 	 */
-	public function handle_order_refunded( $order_id, $refund_id = 0 ): void {
+	public function handle_woocommerce_order_refunded( $order_id, $refund_id = 0 ): void {
 		unset( $refund_id );
 		$this->adjust( $this->order( $order_id, null ) );
 	}
@@ -114,7 +131,7 @@ final class AttributionReverter {
 	 * @param int $refund_id Refund id.
 	 * @param int $order_id  Order id.
 	 */
-	public function handle_refund_deleted( $refund_id, $order_id = 0 ): void {
+	public function handle_woocommerce_refund_deleted( $refund_id, $order_id = 0 ): void {
 		unset( $refund_id );
 		$this->adjust( $this->order( $order_id, null ) );
 	}
@@ -123,7 +140,7 @@ final class AttributionReverter {
 	 * Undoes the order's attribution.
 	 *
 	 * @param \WC_Order|null $order  Order.
-	 * @param string         $reason cancelled, failed or refunded.
+	 * @param string         $reason Why: cancelled, failed or refunded.
 	 */
 	private function revert( ?\WC_Order $order, string $reason ): void {
 		$this->with_order_lock(
@@ -182,7 +199,7 @@ final class AttributionReverter {
 	 *
 	 * @param \WC_Order $order      Order (its lock held).
 	 * @param string    $session_id Session it is attributed to.
-	 * @param string    $reason     cancelled, failed or refunded.
+	 * @param string    $reason     Why: cancelled, failed or refunded.
 	 */
 	private function undo( \WC_Order $order, string $session_id, string $reason ): void {
 		$this->with_session_lock(
@@ -232,7 +249,7 @@ final class AttributionReverter {
 		}
 		$lock = RecoveryMatcher::ORDER_LOCK . $order->get_id();
 		if ( ! $this->acquire( $lock ) ) {
-			wc_get_logger()->warning( sprintf( 'CartBay could not update the attribution of order #%d: it is locked by another request.', $order->get_id() ), array( 'source' => 'cartbay' ) );
+			wc_get_logger()->warning( sprintf( 'CartBay could not update the attribution of order #%d: it is locked by another request.', $order->get_id() ), array( 'source' => CARTBAY_LOG_SOURCE ) );
 			return;
 		}
 		try {
@@ -255,7 +272,7 @@ final class AttributionReverter {
 	private function with_session_lock( string $session_id, callable $change ): void {
 		$lock = RecoveryMatcher::SESSION_LOCK . $session_id;
 		if ( ! $this->acquire( $lock ) ) {
-			wc_get_logger()->warning( 'CartBay could not update a session attribution: it is locked by another request.', array( 'source' => 'cartbay' ) );
+			wc_get_logger()->warning( 'CartBay could not update a session attribution: it is locked by another request.', array( 'source' => CARTBAY_LOG_SOURCE ) );
 			return;
 		}
 		try {
@@ -273,6 +290,7 @@ final class AttributionReverter {
 	 * Takes a lock, waiting up to RecoverySchema::ATTRIBUTION_LOCK_WAIT_SECONDS for a concurrent holder.
 	 *
 	 * @param string $lock Lock name.
+	 * @return bool
 	 */
 	private function acquire( string $lock ): bool {
 		$deadline = microtime( true ) + RecoverySchema::ATTRIBUTION_LOCK_WAIT_SECONDS;
@@ -290,6 +308,7 @@ final class AttributionReverter {
 	 *
 	 * @param \WC_Order $session Session.
 	 * @param \WC_Order $order   Order.
+	 * @return bool
 	 */
 	private function attributed_to( \WC_Order $session, \WC_Order $order ): bool {
 		return CARTBAY_CREATED_VIA === $session->get_created_via()
@@ -302,6 +321,7 @@ final class AttributionReverter {
 	 *
 	 * @param int            $order_id Order id.
 	 * @param \WC_Order|null $order    Order passed by the hook.
+	 * @return \WC_Order|null
 	 */
 	private function order( $order_id, $order ): ?\WC_Order {
 		$order = $order instanceof \WC_Order ? $order : wc_get_order( absint( $order_id ) );

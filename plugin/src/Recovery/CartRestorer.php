@@ -136,6 +136,7 @@ final class CartRestorer {
 	 * @param mixed $product      Product or variation, or whatever wc_get_product() gave.
 	 * @param int   $product_id   Parent product id from the snapshot.
 	 * @param int   $variation_id Variation id from the snapshot, or 0.
+	 * @return string
 	 */
 	private function unavailable_reason( $product, int $product_id, int $variation_id ): string {
 		if ( ! $product instanceof \WC_Product || 'publish' !== get_post_status( $product_id ) ) {

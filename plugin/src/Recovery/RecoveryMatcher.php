@@ -7,9 +7,8 @@
 
 namespace WPAnchorBay\CartBay\Recovery;
 
+use WPAnchorBay\CartBay\Core\HookSubscriber;
 use WPAnchorBay\CartBay\Data\SessionRepository;
-use WPAnchorBay\CartBay\Email\EmailSequenceService;
-use WPAnchorBay\CartBay\Email\RecoveryLinks;
 use WPAnchorBay\CartBay\Generated\CancelReasons;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
@@ -17,7 +16,7 @@ use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Jobs\JobLock;
 use WPAnchorBay\CartBay\Notifications\NotificationLog;
-use WPAnchorBay\CartBay\Offers\CouponGuard;
+use WPAnchorBay\CartBay\Offers\RecoveryCoupon;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -45,7 +44,7 @@ defined( 'ABSPATH' ) || exit;
  * and the thank-you page, two orders of one email) from attributing twice. WooCommerce CRUD only, so HPOS
  * and posts storage alike.
  */
-final class RecoveryMatcher {
+final class RecoveryMatcher implements HookSubscriber {
 
 	/**
 	 * Lock name prefix of an order's attribution (shared with AttributionReverter).
@@ -83,7 +82,7 @@ final class RecoveryMatcher {
 	/**
 	 * The recovery sequence (stopped on recovery).
 	 *
-	 * @var EmailSequenceService
+	 * @var RecoverySequence
 	 */
 	private $sequence;
 
@@ -98,12 +97,29 @@ final class RecoveryMatcher {
 	/**
 	 * Constructor.
 	 *
-	 * @param SessionRepository    $sessions Sessions.
-	 * @param EmailSequenceService $sequence Recovery sequence.
+	 * @param SessionRepository $sessions Sessions.
+	 * @param RecoverySequence  $sequence Recovery sequence.
 	 */
-	public function __construct( SessionRepository $sessions, EmailSequenceService $sequence ) {
+	public function __construct( SessionRepository $sessions, RecoverySequence $sequence ) {
 		$this->sessions = $sessions;
 		$this->sequence = $sequence;
+	}
+
+	/**
+	 * The hooks this service handles. Attribution counts paid orders only: payment complete, or completed
+	 * (cash on delivery, cheque, bank transfer). Processing or on-hold without payment complete is a placed
+	 * order: it only stops reminders.
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
+	 */
+	public static function subscribed_hooks(): array {
+		return array(
+			'woocommerce_pre_payment_complete'    => array( 10, 1 ),
+			'woocommerce_payment_complete'        => array( 10, 1 ),
+			'woocommerce_order_status_completed'  => array( 10, 2 ),
+			'woocommerce_order_status_processing' => array( 10, 2 ),
+			'woocommerce_order_status_on-hold'    => array( 10, 2 ),
+		);
 	}
 
 	/**
@@ -111,7 +127,7 @@ final class RecoveryMatcher {
 	 *
 	 * @param int $order_id Order id.
 	 */
-	public function handle_pre_payment_complete( $order_id ): void {
+	public function handle_woocommerce_pre_payment_complete( $order_id ): void {
 		$this->paying[ absint( $order_id ) ] = true;
 	}
 
@@ -120,7 +136,7 @@ final class RecoveryMatcher {
 	 *
 	 * @param int $order_id Order id.
 	 */
-	public function handle_payment_complete( $order_id ): void {
+	public function handle_woocommerce_payment_complete( $order_id ): void {
 		$order_id = absint( $order_id );
 		unset( $this->paying[ $order_id ] );
 		$this->attribute( wc_get_order( $order_id ) );
@@ -132,7 +148,7 @@ final class RecoveryMatcher {
 	 * @param int            $order_id Order id.
 	 * @param \WC_Order|null $order    Order.
 	 */
-	public function handle_order_status_completed( $order_id, $order = null ): void {
+	public function handle_woocommerce_order_status_completed( $order_id, $order = null ): void {
 		$this->attribute( $order instanceof \WC_Order ? $order : wc_get_order( absint( $order_id ) ) );
 	}
 
@@ -142,7 +158,7 @@ final class RecoveryMatcher {
 	 * @param int            $order_id Order id.
 	 * @param \WC_Order|null $order    Order.
 	 */
-	public function handle_order_status_processing( $order_id, $order = null ): void {
+	public function handle_woocommerce_order_status_processing( $order_id, $order = null ): void {
 		$this->placed( $order instanceof \WC_Order ? $order : wc_get_order( absint( $order_id ) ) );
 	}
 
@@ -152,7 +168,7 @@ final class RecoveryMatcher {
 	 * @param int            $order_id Order id.
 	 * @param \WC_Order|null $order    Order.
 	 */
-	public function handle_order_status_on_hold( $order_id, $order = null ): void {
+	public function handle_woocommerce_order_status_on_hold( $order_id, $order = null ): void {
 		$this->placed( $order instanceof \WC_Order ? $order : wc_get_order( absint( $order_id ) ) );
 	}
 
@@ -190,6 +206,7 @@ final class RecoveryMatcher {
 	 * What an attributed order is worth: its total less what was refunded, never below zero.
 	 *
 	 * @param \WC_Order $order Order.
+	 * @return string
 	 */
 	public static function net_revenue( \WC_Order $order ): string {
 		$net = (float) $order->get_total() - (float) $order->get_total_refunded();
@@ -250,6 +267,7 @@ final class RecoveryMatcher {
 	 * The abandoned session of a CartBay coupon used on the order.
 	 *
 	 * @param \WC_Order $order Order.
+	 * @return \WC_Order|null
 	 */
 	private function by_coupon( \WC_Order $order ): ?\WC_Order {
 		foreach ( $order->get_coupon_codes() as $code ) {
@@ -257,7 +275,7 @@ final class RecoveryMatcher {
 				continue;
 			}
 			$coupon = new \WC_Coupon( $code );
-			if ( ! CouponGuard::is_cartbay_coupon( $coupon ) ) {
+			if ( ! RecoveryCoupon::is_cartbay_coupon( $coupon ) ) {
 				continue;
 			}
 			$session = $this->sessions->find( (string) $coupon->get_meta( MetaKeys::SESSION_ID ), self::LINKED_STATUSES );
@@ -274,6 +292,7 @@ final class RecoveryMatcher {
 	 *
 	 * @param \WC_Order $order   Order.
 	 * @param int       $paid_at When the order was paid, Unix time.
+	 * @return \WC_Order|null
 	 */
 	private function by_email( \WC_Order $order, int $paid_at ): ?\WC_Order {
 		$email = (string) $order->get_billing_email();
@@ -300,17 +319,17 @@ final class RecoveryMatcher {
 	 *
 	 * @param \WC_Order $session Candidate session.
 	 * @param \WC_Order $order   Order.
+	 * @return bool
 	 */
 	private function eligible( \WC_Order $session, \WC_Order $order ): bool {
 		if ( CARTBAY_CREATED_VIA !== $session->get_created_via() || '' !== (string) $session->get_meta( MetaKeys::COMPLETED_BEFORE_ABANDONMENT ) ) {
 			return false;
 		}
-		$status = 'wc-' . $session->get_status();
-		if ( OrderStatuses::ABANDONED === $status ) {
+		if ( OrderStatuses::is( $session, OrderStatuses::ABANDONED ) ) {
 			return true;
 		}
 		$restored = (string) $order->get_meta( MetaKeys::RESTORED_SESSION_ID );
-		return OrderStatuses::CAPTURED === $status
+		return OrderStatuses::is( $session, OrderStatuses::CAPTURED )
 			&& (int) $session->get_meta( MetaKeys::ABANDONED_AT ) > 0
 			&& '' !== $restored
 			&& hash_equals( $restored, (string) $session->get_meta( MetaKeys::SESSION_ID ) );
@@ -321,7 +340,7 @@ final class RecoveryMatcher {
 	 *
 	 * @param \WC_Order $session Matched session.
 	 * @param \WC_Order $order   Paid order.
-	 * @param string    $method  session_id, restore_token, coupon or email_hash.
+	 * @param string    $method  How it matched: session_id, restore_token, coupon or email_hash.
 	 * @return bool Whether the session was still free to attribute.
 	 */
 	private function record( \WC_Order $session, \WC_Order $order, string $method ): bool {
@@ -354,7 +373,7 @@ final class RecoveryMatcher {
 				$session->update_meta_data( MetaKeys::RECOVERED_REVENUE, $revenue );
 				$session->delete_meta_data( MetaKeys::INFLUENCED_REVENUE );
 				$this->sessions->add_event( $session, SessionEvents::RECOVERED, $context );
-				$this->sequence->stop( $session, RecoverySchema::ATTRIBUTION_RECOVERED );
+				$this->sequence->stop( $session, CancelReasons::RECOVERED );
 				$notification_id = $this->restore_notification( $session, $order );
 				if ( '' !== $notification_id ) {
 					NotificationLog::annotate( $session, $notification_id, array( 'recovered_order_id' => $order->get_id() ) );
@@ -367,7 +386,7 @@ final class RecoveryMatcher {
 				$session->delete_meta_data( MetaKeys::RECOVERED_REVENUE );
 				$session->delete_meta_data( MetaKeys::RECOVERED_AT );
 				$this->sessions->add_event( $session, SessionEvents::INFLUENCED, $context );
-				$this->sequence->stop( $session, RecoverySchema::ATTRIBUTION_INFLUENCED );
+				$this->sequence->stop( $session, CancelReasons::INFLUENCED );
 			}
 			$this->sessions->save( $session );
 
@@ -385,6 +404,7 @@ final class RecoveryMatcher {
 	 *
 	 * @param \WC_Order $session Session.
 	 * @param \WC_Order $order   Paid order.
+	 * @return string
 	 */
 	private function restore_notification( \WC_Order $session, \WC_Order $order ): string {
 		$hash  = (string) $order->get_meta( MetaKeys::RESTORE_TOKEN_HASH );
@@ -409,6 +429,7 @@ final class RecoveryMatcher {
 	 * reached processing or completed), else its completion, else now.
 	 *
 	 * @param \WC_Order $order Paid order.
+	 * @return int
 	 */
 	private static function paid_at( \WC_Order $order ): int {
 		$paid = $order->get_date_paid() ?? $order->get_date_completed();
@@ -419,6 +440,7 @@ final class RecoveryMatcher {
 	 * Whether the order's payment was undone: cancelled, failed, refunded, or refunded down to nothing.
 	 *
 	 * @param \WC_Order $order Order.
+	 * @return bool
 	 */
 	private static function is_void( \WC_Order $order ): bool {
 		if ( $order->has_status( self::VOID_STATUSES ) ) {
@@ -431,6 +453,7 @@ final class RecoveryMatcher {
 	 * Whether the session still has a recovery email waiting.
 	 *
 	 * @param \WC_Order $session Session.
+	 * @return bool
 	 */
 	private function has_pending_sends( \WC_Order $session ): bool {
 		foreach ( NotificationLog::all( $session ) as $record ) {
@@ -445,6 +468,7 @@ final class RecoveryMatcher {
 	 * Whether this is a real shop order (not a refund, not a CartBay session).
 	 *
 	 * @param mixed $order Anything.
+	 * @return bool
 	 * @phpstan-assert-if-true \WC_Order $order
 	 */
 	private function is_shop_order( $order ): bool {
@@ -455,6 +479,7 @@ final class RecoveryMatcher {
 	 * Whether the order is attributed to a session now.
 	 *
 	 * @param \WC_Order $order Order.
+	 * @return bool
 	 */
 	private function already_attributed( \WC_Order $order ): bool {
 		return '' !== (string) $order->get_meta( MetaKeys::ATTRIBUTED_SESSION_ID );

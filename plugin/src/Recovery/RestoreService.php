@@ -7,11 +7,13 @@
 
 namespace WPAnchorBay\CartBay\Recovery;
 
+use WPAnchorBay\CartBay\Core\HookSubscriber;
 use WPAnchorBay\CartBay\Data\SessionRepository;
-use WPAnchorBay\CartBay\Email\RecoveryLinks;
+use WPAnchorBay\CartBay\Data\WcSession;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\QueryArgs;
+use WPAnchorBay\CartBay\Generated\RateLimitBuckets;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Notifications\NotificationLog;
 use WPAnchorBay\CartBay\Security\LinkSigner;
@@ -33,7 +35,7 @@ defined( 'ABSPATH' ) || exit;
  * unsigned links, forged ones) is counted by the `restore` rate limit unless it turns out valid; a full
  * window answers 429 before any lookup. Only GET restores: HEAD (link checkers, previews) changes nothing.
  */
-final class RestoreService {
+final class RestoreService implements HookSubscriber {
 
 	/**
 	 * Sessions.
@@ -70,30 +72,33 @@ final class RestoreService {
 	}
 
 	/**
-	 * Hooks the link handler, the checkout email prefill, and the end of the restore at the thank-you page.
+	 * The hooks this service handles: the link handler only on a request that carries a restore link (the
+	 * service is built for nothing else), and the checkout email prefill (static: nothing is built). The
+	 * restore ends at the thank-you page (RestoredCheckout).
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
 	 */
-	public function register(): void {
-		// Early on template_redirect: before WooCommerce's own redirects of cart and checkout pages.
-		add_action( 'template_redirect', array( $this, 'handle_template_redirect' ), 5 );
-		add_filter( 'woocommerce_checkout_get_value', array( $this, 'prefill_checkout_value' ), 10, 2 );
-		add_action( 'woocommerce_thankyou', array( RestoredCheckout::class, 'forget' ) );
+	public static function subscribed_hooks(): array {
+		$hooks = array(
+			'woocommerce_checkout_get_value' => array( 10, 2 ),
+		);
+		if ( LinkRequest::present( QueryArgs::RESTORE ) ) {
+			// Early on template_redirect: before WooCommerce's own redirects of cart and checkout pages.
+			$hooks['template_redirect'] = array( 5, 1 );
+		}
+		return $hooks;
 	}
 
 	/**
 	 * Handles a restore link, if this request is one. Ends the request with a redirect.
 	 */
 	public function handle_template_redirect(): void {
-		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a link from an email: the token is the credential.
-		if ( ! isset( $_GET[ QueryArgs::RESTORE ] ) ) {
+		if ( ! LinkRequest::present( QueryArgs::RESTORE ) ) {
 			return;
 		}
-		// phpcs:ignore WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- sanitized just below.
-		$raw    = wp_unslash( $_GET[ QueryArgs::RESTORE ] );
-		$token  = is_string( $raw ) ? sanitize_text_field( $raw ) : '';
-		$method = isset( $_SERVER['REQUEST_METHOD'] ) ? strtoupper( sanitize_key( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) ) : 'GET';
-		nocache_headers();
-		// The token is in this URL: never pass it on in a Referer header.
-		header( 'Referrer-Policy: no-referrer' );
+		$token  = LinkRequest::token( QueryArgs::RESTORE );
+		$method = LinkRequest::method();
+		LinkRequest::send_private_headers();
 
 		if ( 'GET' !== $method ) {
 			// HEAD (link checkers, previews) and anything else: no cart rebuilt, no click counted, no event.
@@ -108,7 +113,7 @@ final class RestoreService {
 		// so guessing tokens costs the guesser, not the database (and not the guesser's neighbours).
 		$counted = ! LinkSigner::is_restore_token( $token );
 		if ( $counted ) {
-			$reserved = $this->limiter->reserve( 'restore' );
+			$reserved = $this->limiter->reserve( RateLimitBuckets::RESTORE );
 			if ( true !== $reserved ) {
 				$this->refuse_rate_limited( $reserved );
 				return;
@@ -136,25 +141,26 @@ final class RestoreService {
 			return;
 		}
 		// Recovered, expired or suppressed: the link is spent, whatever its expiry says.
-		if ( 'wc-' . $session->get_status() !== OrderStatuses::ABANDONED ) {
+		if ( ! OrderStatuses::is( $session, OrderStatuses::ABANDONED ) ) {
 			$this->refuse( 'not_abandoned', $session );
 			return;
 		}
 		if ( $counted ) {
 			// An older unsigned link that is valid: it does not count against its address.
-			$this->limiter->release( 'restore' );
+			$this->limiter->release( RateLimitBuckets::RESTORE );
 		}
 		$this->restore( $session, $hash, $grant['notification_id'] );
 	}
 
 	/**
-	 * Classic checkout: the restored email fills an empty billing email field.
+	 * `woocommerce_checkout_get_value`, classic checkout: the restored email fills an empty billing email
+	 * field (before CheckoutEmailPrefill, priority 20).
 	 *
 	 * @param mixed  $value Value so far (null: WooCommerce decides).
 	 * @param string $input Field name.
 	 * @return mixed
 	 */
-	public function prefill_checkout_value( $value, $input ) {
+	public static function handle_woocommerce_checkout_get_value( $value, $input ) {
 		if ( null !== $value || 'billing_email' !== $input ) {
 			return $value;
 		}
@@ -191,7 +197,7 @@ final class RestoreService {
 			// Nothing to put back: the shopper's current cart stays as it is.
 			$this->sessions->add_event( $session, SessionEvents::CART_RESTORE_FAILED, $this->event_data( 0, $plan['problems'] ) );
 			$this->sessions->save( $session );
-			$this->log( 'Restore link failed: nothing in the saved cart can be bought now', $session );
+			LinkRequest::log( 'Restore link failed: nothing in the saved cart can be bought now', $session );
 			wc_add_notice( __( 'Sorry, the products in your saved cart are no longer available. Your current cart has not been changed.', 'cartbay' ), 'error' );
 			$this->redirect( $this->fallback_url() );
 			return;
@@ -202,7 +208,7 @@ final class RestoreService {
 		if ( 0 === $result['added'] ) {
 			$this->sessions->add_event( $session, SessionEvents::CART_RESTORE_FAILED, $this->event_data( 0, $problems ) );
 			$this->sessions->save( $session );
-			$this->log( 'Restore link failed: WooCommerce refused every saved item', $session );
+			LinkRequest::log( 'Restore link failed: WooCommerce refused every saved item', $session );
 			wc_add_notice( __( 'Sorry, the products in your saved cart are no longer available.', 'cartbay' ), 'error' );
 			$this->redirect( $this->fallback_url() );
 			return;
@@ -321,12 +327,9 @@ final class RestoreService {
 	 * @param string         $message Shopper notice (default: the link is not valid any more).
 	 */
 	private function refuse( string $reason, ?\WC_Order $session, string $message = '' ): void {
-		$this->log( sprintf( 'Restore link refused (%s)', $reason ), $session );
-		if ( WC()->session instanceof \WC_Session ) {
-			// A first-time visitor needs a session cookie, or the notice is gone before the next page.
-			if ( WC()->session instanceof \WC_Session_Handler && ! WC()->session->has_session() ) {
-				WC()->session->set_customer_session_cookie( true );
-			}
+		LinkRequest::log( sprintf( 'Restore link refused (%s)', $reason ), $session );
+		// A first-time visitor needs a session cookie, or the notice is gone before the next page.
+		if ( null !== WcSession::for_writing() ) {
 			wc_add_notice( '' !== $message ? $message : __( 'This cart link has expired or is no longer valid. Your current cart has not been changed.', 'cartbay' ), 'notice' );
 		}
 		$this->redirect( $this->fallback_url() );
@@ -339,9 +342,8 @@ final class RestoreService {
 	 * @param \WP_Error $error The limiter's refusal.
 	 */
 	private function refuse_rate_limited( \WP_Error $error ): void {
-		$this->log( 'Restore link refused (rate_limited)', null );
-		$data = $error->get_error_data();
-		header( 'Retry-After: ' . (int) ( is_array( $data ) ? ( $data['retry_after'] ?? 60 ) : 60 ) );
+		LinkRequest::log( 'Restore link refused (rate_limited)', null );
+		header( 'Retry-After: ' . LinkRequest::retry_after( $error ) );
 		$title = __( 'Too many attempts', 'cartbay' );
 		wp_die(
 			'<h1>' . esc_html( $title ) . '</h1><p>' . esc_html__( 'Too many attempts to open a saved cart. Please wait a few minutes and try again.', 'cartbay' ) . '</p><p><a href="' . esc_url( $this->fallback_url() ) . '">' . esc_html__( 'Continue to the store', 'cartbay' ) . '</a></p>',
@@ -351,18 +353,9 @@ final class RestoreService {
 	}
 
 	/**
-	 * Logs to WooCommerce's logger (source `cartbay`): a reason and the session's order id, never a token or email.
-	 *
-	 * @param string         $message Message.
-	 * @param \WC_Order|null $session Session, if known.
-	 */
-	private function log( string $message, ?\WC_Order $session ): void {
-		$suffix = null === $session ? '' : sprintf( ' (session order #%d)', $session->get_id() );
-		wc_get_logger()->info( $message . $suffix . '.', array( 'source' => 'cartbay' ) );
-	}
-
-	/**
 	 * Where a refused or failed restore lands: the cart page, else the shop, else home.
+	 *
+	 * @return string
 	 */
 	private function fallback_url(): string {
 		foreach ( array( 'cart', 'shop' ) as $page ) {

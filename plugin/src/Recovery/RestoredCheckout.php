@@ -7,6 +7,8 @@
 
 namespace WPAnchorBay\CartBay\Recovery;
 
+use WPAnchorBay\CartBay\Core\HookSubscriber;
+use WPAnchorBay\CartBay\Data\WcSession;
 use WPAnchorBay\CartBay\Generated\WcSessionKeys;
 
 defined( 'ABSPATH' ) || exit;
@@ -15,7 +17,25 @@ defined( 'ABSPATH' ) || exit;
  * One place that reads and writes the restored session id, the restore token hash and the restored email,
  * so the restore handler, the coupon guard and the order identity agree on them. Never the raw token.
  */
-final class RestoredCheckout {
+final class RestoredCheckout implements HookSubscriber {
+
+	/**
+	 * The hooks this class handles (statically: nothing is built).
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
+	 */
+	public static function subscribed_hooks(): array {
+		return array(
+			'woocommerce_thankyou' => array( 10, 1 ),
+		);
+	}
+
+	/**
+	 * `woocommerce_thankyou`: the restored checkout's order is placed (see forget()).
+	 */
+	public static function handle_woocommerce_thankyou(): void {
+		self::forget();
+	}
 
 	/**
 	 * Records that this browser's cart was rebuilt from a session.
@@ -25,13 +45,10 @@ final class RestoredCheckout {
 	 * @param string $email      The session's captured email.
 	 */
 	public static function remember( string $session_id, string $token_hash, string $email ): void {
-		$session = self::session();
+		// A guest without a session cookie would lose all of this at the redirect.
+		$session = WcSession::for_writing();
 		if ( null === $session ) {
 			return;
-		}
-		// A guest without a session cookie would lose all of this at the redirect.
-		if ( $session instanceof \WC_Session_Handler && ! $session->has_session() ) {
-			$session->set_customer_session_cookie( true );
 		}
 		$session->set( WcSessionKeys::RESTORED_SESSION_ID, $session_id );
 		$session->set( WcSessionKeys::RESTORE_TOKEN_HASH, $token_hash );
@@ -43,7 +60,7 @@ final class RestoredCheckout {
 	 * browser starts fresh. Not earlier: a failed payment retried from checkout still needs it.
 	 */
 	public static function forget(): void {
-		$session = self::session();
+		$session = WcSession::current();
 		if ( null === $session || '' === self::session_id() ) {
 			return;
 		}
@@ -54,41 +71,28 @@ final class RestoredCheckout {
 
 	/**
 	 * The CartBay session this checkout was restored from, or ''.
+	 *
+	 * @return string
 	 */
 	public static function session_id(): string {
-		return self::read( WcSessionKeys::RESTORED_SESSION_ID );
+		return WcSession::text( WcSessionKeys::RESTORED_SESSION_ID );
 	}
 
 	/**
 	 * Hash of the restore token this checkout came from, or ''.
+	 *
+	 * @return string
 	 */
 	public static function token_hash(): string {
-		return self::read( WcSessionKeys::RESTORE_TOKEN_HASH );
+		return WcSession::text( WcSessionKeys::RESTORE_TOKEN_HASH );
 	}
 
 	/**
 	 * The captured email of the restored session, or ''.
+	 *
+	 * @return string
 	 */
 	public static function email(): string {
-		return self::read( WcSessionKeys::RESTORED_EMAIL );
-	}
-
-	/**
-	 * A string value of the WooCommerce session, '' when there is none.
-	 *
-	 * @param string $key WcSessionKeys value.
-	 */
-	private static function read( string $key ): string {
-		$session = self::session();
-		$value   = null === $session ? '' : $session->get( $key );
-		return is_string( $value ) ? $value : '';
-	}
-
-	/**
-	 * The shopper's WooCommerce session, when this request has one (not in cron, CLI or most REST calls).
-	 */
-	private static function session(): ?\WC_Session {
-		$session = function_exists( 'WC' ) ? WC()->session : null;
-		return $session instanceof \WC_Session ? $session : null;
+		return WcSession::text( WcSessionKeys::RESTORED_EMAIL );
 	}
 }

@@ -8,18 +8,21 @@
 
 namespace WPAnchorBay\CartBay\Recovery;
 
+use WPAnchorBay\CartBay\Core\HookSubscriber;
 use WPAnchorBay\CartBay\Data\OrderMetaQuery;
 use WPAnchorBay\CartBay\Data\SessionRepository;
-use WPAnchorBay\CartBay\Email\EmailSequenceService;
-use WPAnchorBay\CartBay\Email\RecoveryLinks;
+use WPAnchorBay\CartBay\Generated\CancelReasons;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\QueryArgs;
+use WPAnchorBay\CartBay\Generated\RateLimitBuckets;
+use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Jobs\JobLock;
 use WPAnchorBay\CartBay\Security\LinkSigner;
 use WPAnchorBay\CartBay\Security\RateLimiter;
 use WPAnchorBay\CartBay\Security\TokenHelper;
+use WPAnchorBay\CartBay\Suppression\SuppressionList;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -38,17 +41,12 @@ defined( 'ABSPATH' ) || exit;
  *   (`_cartbay_unsub_token_hash`) keep working while their session exists; they and any token that fails
  *   its MAC are counted by the `unsubscribe` rate limit, which refuses a full window before any lookup.
  */
-final class UnsubscribeService {
-
-	/**
-	 * Most live sessions of the email suppressed along with the link.
-	 */
-	private const SIBLING_LIMIT = 50;
+final class UnsubscribeService implements HookSubscriber {
 
 	/**
 	 * Rate-limit bucket of unsigned and forged tokens.
 	 */
-	private const BUCKET = 'unsubscribe';
+	private const BUCKET = RateLimitBuckets::UNSUBSCRIBE;
 
 	/**
 	 * RFC 8058 one-click body: `List-Unsubscribe=One-Click`.
@@ -70,7 +68,7 @@ final class UnsubscribeService {
 	/**
 	 * The recovery sequence (to stop it).
 	 *
-	 * @var EmailSequenceService
+	 * @var RecoverySequence
 	 */
 	private $sequence;
 
@@ -91,12 +89,12 @@ final class UnsubscribeService {
 	/**
 	 * Constructor.
 	 *
-	 * @param SessionRepository    $sessions     Sessions.
-	 * @param EmailSequenceService $sequence     Recovery sequence.
-	 * @param SuppressionList      $suppressions Suppressed emails.
-	 * @param RateLimiter          $limiter      Rate limiter.
+	 * @param SessionRepository $sessions     Sessions.
+	 * @param RecoverySequence  $sequence     Recovery sequence.
+	 * @param SuppressionList   $suppressions Suppressed emails.
+	 * @param RateLimiter       $limiter      Rate limiter.
 	 */
-	public function __construct( SessionRepository $sessions, EmailSequenceService $sequence, SuppressionList $suppressions, RateLimiter $limiter ) {
+	public function __construct( SessionRepository $sessions, RecoverySequence $sequence, SuppressionList $suppressions, RateLimiter $limiter ) {
 		$this->sessions     = $sessions;
 		$this->sequence     = $sequence;
 		$this->suppressions = $suppressions;
@@ -104,11 +102,23 @@ final class UnsubscribeService {
 	}
 
 	/**
-	 * Whether this request is an unsubscribe link (checked on every `init` before the service is built).
+	 * The hooks this service handles: `init` only on a request that carries an unsubscribe link (the service
+	 * and the sequence behind it are built for nothing else). Priority 20: after the suppression post type
+	 * and the order statuses are registered.
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
+	 */
+	public static function subscribed_hooks(): array {
+		return self::requested() ? array( 'init' => array( 20, 1 ) ) : array();
+	}
+
+	/**
+	 * Whether this request is an unsubscribe link (fixed for the whole request).
+	 *
+	 * @return bool
 	 */
 	public static function requested(): bool {
-		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a link from an email: the token is the credential.
-		return isset( $_GET[ QueryArgs::UNSUBSCRIBE ] );
+		return LinkRequest::present( QueryArgs::UNSUBSCRIBE );
 	}
 
 	/**
@@ -119,13 +129,9 @@ final class UnsubscribeService {
 		if ( ! self::requested() ) {
 			return;
 		}
-		// phpcs:ignore WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- sanitized just below.
-		$raw    = wp_unslash( $_GET[ QueryArgs::UNSUBSCRIBE ] );
-		$token  = is_string( $raw ) ? sanitize_text_field( $raw ) : '';
-		$method = isset( $_SERVER['REQUEST_METHOD'] ) ? strtoupper( sanitize_key( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) ) : 'GET';
-		nocache_headers();
-		// The token is in this URL: never pass it on to the next site in a Referer header.
-		header( 'Referrer-Policy: no-referrer' );
+		$token  = LinkRequest::token( QueryArgs::UNSUBSCRIBE );
+		$method = LinkRequest::method();
+		LinkRequest::send_private_headers();
 		header( 'X-Robots-Tag: noindex, nofollow' );
 
 		if ( 'HEAD' === $method ) {
@@ -156,6 +162,8 @@ final class UnsubscribeService {
 	/**
 	 * What a POST asks for: `one_click` (RFC 8058 body), `confirm` (the confirmation form), or `show` (neither:
 	 * nothing changes, the form is shown).
+	 *
+	 * @return string
 	 */
 	private function posted_action(): string {
 		// phpcs:disable WordPress.Security.NonceVerification.Missing -- the token in the URL is the credential (see the class comment).
@@ -185,13 +193,13 @@ final class UnsubscribeService {
 		// Older per-session links, and forged ones: a full window refuses before any lookup.
 		$reserved = $this->limiter->reserve( self::BUCKET );
 		if ( true !== $reserved ) {
-			$this->log( 'Unsubscribe refused (rate_limited)', null );
+			LinkRequest::log( 'Unsubscribe refused (rate_limited)', null );
 			return $reserved;
 		}
 		$session = TokenHelper::is_well_formed( $token ) ? $this->sessions->find_by_token_hash( MetaKeys::UNSUB_TOKEN_HASH, TokenHelper::hash( $token ) ) : null;
 		$email   = null === $session ? '' : $this->email_of( $session );
 		if ( null === $session || '' === trim( $email ) ) {
-			$this->log( 'Unsubscribe refused (unknown_token)', $session );
+			LinkRequest::log( 'Unsubscribe refused (unknown_token)', $session );
 			return new \WP_Error( 'cartbay_unknown_unsubscribe_token', __( 'This unsubscribe link is not valid.', 'cartbay' ), array( 'status' => 404 ) );
 		}
 		// A real link: it does not count against the address it came from.
@@ -228,7 +236,7 @@ final class UnsubscribeService {
 					$done[ $sibling->get_id() ] = true;
 				}
 			}
-			$this->log( sprintf( 'Unsubscribed: %d session(s) suppressed', count( $done ) ), $session );
+			LinkRequest::log( sprintf( 'Unsubscribed: %d session(s) suppressed', count( $done ) ), $session );
 		} finally {
 			JobLock::release( $lock );
 		}
@@ -245,7 +253,7 @@ final class UnsubscribeService {
 			array(
 				'status'      => $this->sessions->active_statuses(),
 				'created_via' => CARTBAY_CREATED_VIA,
-				'limit'       => self::SIBLING_LIMIT,
+				'limit'       => RecoverySchema::UNSUBSCRIBE_SIBLING_LIMIT,
 			) + OrderMetaQuery::args(
 				array(
 					array(
@@ -265,14 +273,13 @@ final class UnsubscribeService {
 	 * @param \WC_Order $session Session.
 	 */
 	private function suppress_session( \WC_Order $session ): void {
-		$status = 'wc-' . $session->get_status();
-		if ( in_array( $status, $this->sessions->active_statuses(), true ) ) {
+		if ( OrderStatuses::is( $session, ...$this->sessions->active_statuses() ) ) {
 			$session->set_status( OrderStatuses::SUPPRESSED );
 		}
 		if ( ! $this->has_event( $session, SessionEvents::UNSUBSCRIBED ) ) {
 			$this->sessions->add_event( $session, SessionEvents::UNSUBSCRIBED );
 		}
-		$this->sequence->stop( $session, 'unsubscribed' );
+		$this->sequence->stop( $session, CancelReasons::UNSUBSCRIBED );
 		$this->sessions->save( $session );
 	}
 
@@ -281,6 +288,7 @@ final class UnsubscribeService {
 	 *
 	 * @param \WC_Order $session Session.
 	 * @param string    $event   Event name.
+	 * @return bool
 	 */
 	private function has_event( \WC_Order $session, string $event ): bool {
 		foreach ( SessionRepository::list_meta( $session, MetaKeys::EVENTS ) as $entry ) {
@@ -295,6 +303,7 @@ final class UnsubscribeService {
 	 * The captured email of a session (the billing email when the meta is missing).
 	 *
 	 * @param \WC_Order $session Session.
+	 * @return string
 	 */
 	private function email_of( \WC_Order $session ): string {
 		$email = (string) $session->get_meta( MetaKeys::EMAIL );
@@ -337,9 +346,8 @@ final class UnsubscribeService {
 	 * @param bool      $one_click Whether this is the RFC 8058 POST.
 	 */
 	private function refuse( \WP_Error $error, bool $one_click ): void {
-		$data = $error->get_error_data();
 		if ( 'cartbay_rate_limited' === $error->get_error_code() ) {
-			header( 'Retry-After: ' . (int) ( is_array( $data ) ? ( $data['retry_after'] ?? 60 ) : 60 ) );
+			header( 'Retry-After: ' . LinkRequest::retry_after( $error ) );
 			$this->finish( $one_click, 429, __( 'Too many requests', 'cartbay' ), __( 'Too many unsubscribe attempts. Please wait a few minutes and try the link again.', 'cartbay' ) );
 			return;
 		}
@@ -366,19 +374,5 @@ final class UnsubscribeService {
 			esc_html( $title ),
 			array( 'response' => $status )
 		);
-	}
-
-	/**
-	 * Logs to WooCommerce's logger (source `cartbay`): never a token, an email or its hash.
-	 *
-	 * @param string         $message Message.
-	 * @param \WC_Order|null $session Session, if known.
-	 */
-	private function log( string $message, ?\WC_Order $session ): void {
-		if ( ! function_exists( 'wc_get_logger' ) ) {
-			return;
-		}
-		$suffix = null === $session ? '' : sprintf( ' (session order #%d)', $session->get_id() );
-		wc_get_logger()->info( $message . $suffix . '.', array( 'source' => 'cartbay' ) );
 	}
 }

@@ -62,6 +62,8 @@ final class LinkSigner {
 
 	/**
 	 * A new restore token: a random body and its MAC.
+	 *
+	 * @return string
 	 */
 	public static function restore_token(): string {
 		return self::sign( self::RESTORE, self::encode( random_bytes( 32 ) ) );
@@ -71,6 +73,7 @@ final class LinkSigner {
 	 * Whether a presented token is a restore token issued here (no lookup; the session decides the rest).
 	 *
 	 * @param string $token Token from a link.
+	 * @return bool
 	 */
 	public static function is_restore_token( string $token ): bool {
 		return '' !== self::verified_body( self::RESTORE, $token );
@@ -108,6 +111,7 @@ final class LinkSigner {
 	 * Whether a token has the shape of a signed one (length and alphabet); says nothing about its MAC.
 	 *
 	 * @param string $token Token from a link.
+	 * @return bool
 	 */
 	public static function has_signed_shape( string $token ): bool {
 		return self::TOKEN_LENGTH === strlen( $token ) && 1 === preg_match( '/^[A-Za-z0-9_-]+$/', $token );
@@ -118,6 +122,7 @@ final class LinkSigner {
 	 *
 	 * @param string $purpose Purpose label.
 	 * @param string $body    Encoded body.
+	 * @return string
 	 */
 	private static function sign( string $purpose, string $body ): string {
 		return $body . self::mac( $purpose, $body );
@@ -128,6 +133,7 @@ final class LinkSigner {
 	 *
 	 * @param string $purpose Purpose label.
 	 * @param string $token   Token from a link.
+	 * @return string
 	 */
 	private static function verified_body( string $purpose, string $token ): string {
 		if ( ! self::has_signed_shape( $token ) ) {
@@ -142,6 +148,7 @@ final class LinkSigner {
 	 *
 	 * @param string $purpose Purpose label.
 	 * @param string $body    Encoded body.
+	 * @return string
 	 */
 	private static function mac( string $purpose, string $body ): string {
 		return self::encode( substr( hash_hmac( 'sha256', $purpose . '|' . $body, self::key(), true ), 0, self::MAC_BYTES ) );
@@ -151,6 +158,7 @@ final class LinkSigner {
 	 * URL-safe base64 without padding.
 	 *
 	 * @param string $bytes Raw bytes.
+	 * @return string
 	 */
 	private static function encode( string $bytes ): string {
 		return rtrim( strtr( base64_encode( $bytes ), '+/', '-_' ), '=' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- encoding bytes for a URL, not obfuscation.
@@ -160,6 +168,7 @@ final class LinkSigner {
 	 * Decodes URL-safe base64 without padding ('' when invalid).
 	 *
 	 * @param string $text Encoded text.
+	 * @return string
 	 */
 	private static function decode( string $text ): string {
 		$raw = base64_decode( strtr( $text, '-_', '+/' ), true ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_decode -- decoding a URL token, not obfuscation.
@@ -170,6 +179,8 @@ final class LinkSigner {
 	 * The signing key: read from its non-autoloaded option, or created there with a CSPRNG on first use.
 	 * Created with INSERT IGNORE, so two first requests at once agree on one key (add_option() would let
 	 * the second overwrite the first, invalidating the links the first had just signed).
+	 *
+	 * @return string
 	 */
 	private static function key(): string {
 		if ( null !== self::$key ) {

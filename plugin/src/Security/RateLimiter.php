@@ -7,7 +7,10 @@
 
 namespace WPAnchorBay\CartBay\Security;
 
+use WPAnchorBay\CartBay\Core\HookSubscriber;
 use WPAnchorBay\CartBay\Generated\CaptureSchema;
+use WPAnchorBay\CartBay\Generated\Hooks;
+use WPAnchorBay\CartBay\Generated\RestRoutes;
 use WPAnchorBay\CartBay\Generated\Transients;
 
 defined( 'ABSPATH' ) || exit;
@@ -31,14 +34,14 @@ defined( 'ABSPATH' ) || exit;
  *
  * Exact within a window; at the turn of a window a request racing the reset may go uncounted.
  */
-final class RateLimiter {
+final class RateLimiter implements HookSubscriber {
 
 	/**
 	 * Key of a REST handler array naming its rate-limit bucket (emitted by codegen/emitters/rest-routes.ts),
 	 * so refusals of the route are counted even when WordPress refuses the arguments before the
 	 * permission callback runs.
 	 */
-	public const ROUTE_BUCKET = 'cartbay_rate_limit';
+	public const ROUTE_BUCKET = RestRoutes::RATE_LIMIT_KEY;
 
 	/**
 	 * Object cache group of the counters: the transients group, so `delete_transient()` clears them too.
@@ -59,6 +62,18 @@ final class RateLimiter {
 	 * @var array<string, int>
 	 */
 	private $held = array();
+
+	/**
+	 * The hooks this service handles: rate-limited routes keep a slot counted only when they refuse the
+	 * request (4xx other than 429).
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
+	 */
+	public static function subscribed_hooks(): array {
+		return array(
+			'rest_request_after_callbacks' => array( 10, 3 ),
+		);
+	}
 
 	/**
 	 * Permission callback of rate-limited routes: reserves one slot for this request (once per request).
@@ -143,6 +158,19 @@ final class RateLimiter {
 	}
 
 	/**
+	 * Whether `rest_request_after_callbacks` concerns a rate-limited route (the limiter is built only then:
+	 * most REST requests, internal preloads included, are not CartBay's).
+	 *
+	 * @param mixed       $response Result of the route.
+	 * @param array|mixed $handler  Route handler the request matched.
+	 * @return bool
+	 */
+	public static function should_handle_rest_request_after_callbacks( $response, $handler = null ): bool {
+		unset( $response );
+		return is_array( $handler ) && isset( $handler[ self::ROUTE_BUCKET ] );
+	}
+
+	/**
 	 * `rest_request_after_callbacks`: settles the slot of a rate-limited route. A 4xx answer other than 429
 	 * (bad arguments, unknown session, empty cart, …) keeps its slot counted; anything else gives it back.
 	 * A refusal that came before the permission callback (argument validation) is counted here.
@@ -152,7 +180,7 @@ final class RateLimiter {
 	 * @param \WP_REST_Request $request  Request.
 	 * @return mixed The response, unchanged.
 	 */
-	public function handle_rest_request_after_callbacks( $response, $handler, $request ) { // phpcs:ignore Generic.CodeAnalysis.UnusedFunctionParameter.FoundAfterLastUsed -- the hook's signature.
+	public function handle_rest_request_after_callbacks( $response, $handler, $request ) { // phpcs:ignore Generic.CodeAnalysis.UnusedFunctionParameter -- the hook's signature.
 		$endpoint = is_array( $handler ) && isset( $handler[ self::ROUTE_BUCKET ] ) && is_string( $handler[ self::ROUTE_BUCKET ] ) ? $handler[ self::ROUTE_BUCKET ] : '';
 		if ( '' === $endpoint ) {
 			return $response;
@@ -177,6 +205,7 @@ final class RateLimiter {
 	 * HTTP status a REST callback result will be sent with.
 	 *
 	 * @param mixed $response Result.
+	 * @return int
 	 */
 	private static function status_of( $response ): int {
 		if ( is_wp_error( $response ) ) {
@@ -202,14 +231,14 @@ final class RateLimiter {
 		 * @param int    $limit    Refusals per window.
 		 * @param string $endpoint Endpoint bucket.
 		 */
-		$limit = (int) apply_filters( 'cartbay_rate_limit', CaptureSchema::RATE_LIMIT_REQUESTS, $endpoint );
+		$limit = (int) apply_filters( Hooks::RATE_LIMIT, CaptureSchema::RATE_LIMIT_REQUESTS, $endpoint );
 		/**
 		 * Length of a rate-limit window in seconds.
 		 *
 		 * @param int    $window   Seconds.
 		 * @param string $endpoint Endpoint bucket.
 		 */
-		$window = max( 1, (int) apply_filters( 'cartbay_rate_limit_window', CaptureSchema::RATE_LIMIT_WINDOW, $endpoint ) );
+		$window = max( 1, (int) apply_filters( Hooks::RATE_LIMIT_WINDOW, CaptureSchema::RATE_LIMIT_WINDOW, $endpoint ) );
 		$ip     = isset( $_SERVER['REMOTE_ADDR'] ) ? sanitize_text_field( wp_unslash( $_SERVER['REMOTE_ADDR'] ) ) : '';
 		return array(
 			'limit'  => $limit,
@@ -261,6 +290,7 @@ final class RateLimiter {
 	 *
 	 * @param array{limit: int, window: int, key: string} $bucket Bucket.
 	 * @param int                                         $now    Current time.
+	 * @return int
 	 */
 	private function cached_retry_after( array $bucket, int $now ): int {
 		$reset_at = wp_cache_get( $bucket['key'] . '_reset', self::CACHE_GROUP );
@@ -298,6 +328,7 @@ final class RateLimiter {
 	 *
 	 * @param array{count: string|null, reset_at: int|null} $state Stored state.
 	 * @param int                                           $now   Current time.
+	 * @return bool
 	 */
 	private function is_live( array $state, int $now ): bool {
 		return null !== $state['reset_at'] && $state['reset_at'] > $now && null !== $state['count'] && ctype_digit( $state['count'] );
@@ -384,7 +415,7 @@ final class RateLimiter {
 	 * Raises (or lowers, never below zero) a stored count in one statement.
 	 *
 	 * @param string $key   Counter name.
-	 * @param int    $delta 1 or -1.
+	 * @param int    $delta Change: 1 or -1.
 	 * @return bool Whether the count row exists (for a raise: whether it was raised).
 	 */
 	private function add_stored( string $key, int $delta ): bool {
@@ -403,6 +434,7 @@ final class RateLimiter {
 	 * A 429 error, and a one-shot filter that adds Retry-After to a REST response.
 	 *
 	 * @param int $retry_after Seconds until the window resets.
+	 * @return \WP_Error
 	 */
 	private function refuse( int $retry_after ): \WP_Error {
 		$retry_after = max( 1, $retry_after );

@@ -3,12 +3,16 @@
  * Normalization primitives used by the generated SettingsNormalizer.
  *
  * The TypeScript twins live in plugin/schema/normalize.ts; tests/contract requires both to agree on one
- * shared set of vectors, so change them together.
+ * shared set of vectors, so change them together. Step arithmetic (units, delays, ordering) is not here but in
+ * the generated `StepTiming`.
  *
  * @package WPAnchorBay\CartBay
  */
 
 namespace WPAnchorBay\CartBay\Settings;
+
+use WPAnchorBay\CartBay\Generated\SettingsKeys;
+use WPAnchorBay\CartBay\Generated\StepTiming;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -25,6 +29,7 @@ final class Normalize {
 	 *
 	 * @param mixed  $input Decoded input.
 	 * @param string $key   Field key.
+	 * @return bool
 	 */
 	public static function has( $input, string $key ): bool {
 		return is_array( $input ) && array_key_exists( $key, $input );
@@ -34,6 +39,7 @@ final class Normalize {
 	 * A finite number from a JSON number or a decimal string; null for anything else (booleans included).
 	 *
 	 * @param mixed $raw Raw value.
+	 * @return float|null
 	 */
 	public static function parse_number( $raw ): ?float {
 		if ( is_int( $raw ) || is_float( $raw ) ) {
@@ -50,6 +56,7 @@ final class Normalize {
 	 *
 	 * @param float $value     Value.
 	 * @param int   $precision Decimal places.
+	 * @return float
 	 */
 	public static function round_half_away( float $value, int $precision = 0 ): float {
 		$factor  = 10 ** $precision;
@@ -62,6 +69,7 @@ final class Normalize {
 	 *
 	 * @param mixed $raw      Raw value.
 	 * @param bool  $fallback Current value.
+	 * @return bool
 	 */
 	public static function boolean( $raw, bool $fallback ): bool {
 		if ( is_bool( $raw ) ) {
@@ -92,6 +100,7 @@ final class Normalize {
 	 * @param int   $minimum  Smallest allowed value.
 	 * @param int   $maximum  Largest allowed value.
 	 * @param int   $fallback Current value.
+	 * @return int
 	 */
 	public static function integer( $raw, int $minimum, int $maximum, int $fallback ): int {
 		$number = self::parse_number( $raw );
@@ -109,6 +118,7 @@ final class Normalize {
 	 * @param float $maximum   Largest allowed value.
 	 * @param int   $precision Decimal places kept.
 	 * @param float $fallback  Current value.
+	 * @return float
 	 */
 	public static function number( $raw, float $minimum, float $maximum, int $precision, float $fallback ): float {
 		$number = self::parse_number( $raw );
@@ -125,6 +135,7 @@ final class Normalize {
 	 * @param mixed  $raw        Raw value.
 	 * @param int    $max_length Longest value kept, in code points.
 	 * @param string $fallback   Current value.
+	 * @return string
 	 */
 	public static function text( $raw, int $max_length, string $fallback ): string {
 		if ( ! is_string( $raw ) || ! mb_check_encoding( $raw, 'UTF-8' ) ) {
@@ -143,6 +154,7 @@ final class Normalize {
 	 * @param mixed    $raw      Raw value.
 	 * @param string[] $allowed  Allowed values.
 	 * @param string   $fallback Current value.
+	 * @return string
 	 */
 	public static function choice( $raw, array $allowed, string $fallback ): string {
 		if ( ! is_string( $raw ) ) {
@@ -153,91 +165,43 @@ final class Normalize {
 	}
 
 	/**
-	 * The recovery steps: each step merged onto its base, then every delay kept within
-	 * [minimum, maximum] minutes and at least `$gap` minutes after the previous step. A delay CartBay had to
-	 * move is expressed in the largest unit that fits it exactly.
+	 * The recovery steps: each step merged onto its base, then ordered by `StepTiming::order_steps()`: every
+	 * delay kept within the step delay limits and after the previous step, and a delay that had to move
+	 * expressed in the largest unit that fits it exactly.
 	 *
-	 * @param mixed              $raw_steps    Raw steps (a JSON list), or null to keep the base.
-	 * @param array<int, array>  $base_steps   Current normalized steps.
-	 * @param array<string, int> $unit_minutes Minutes per unit.
-	 * @param int                $minimum      Shortest delay in minutes.
-	 * @param int                $maximum      Longest delay in minutes.
-	 * @param int                $gap          Smallest gap between steps in minutes.
+	 * @param mixed             $raw_steps  Raw steps (a JSON list), or null to keep the base.
+	 * @param array<int, array> $base_steps Current normalized steps.
 	 * @return array<int, array{delay_value: int, delay_unit: string, coupon_enabled: bool}>
 	 */
-	public static function sequence( $raw_steps, array $base_steps, array $unit_minutes, int $minimum, int $maximum, int $gap ): array {
+	public static function sequence( $raw_steps, array $base_steps ): array {
 		$list  = is_array( $raw_steps ) && array_is_list( $raw_steps ) ? $raw_steps : array();
 		$steps = array();
 		foreach ( array_values( $base_steps ) as $index => $base ) {
-			$steps[] = array_key_exists( $index, $list ) ? self::step( $list[ $index ], $base, $unit_minutes, $maximum ) : $base;
+			$steps[] = array_key_exists( $index, $list ) ? self::step( $list[ $index ], $base ) : $base;
 		}
-
-		$minutes = array();
-		foreach ( $steps as $step ) {
-			$minutes[] = min( $maximum, max( $minimum, $step['delay_value'] * $unit_minutes[ $step['delay_unit'] ] ) );
-		}
-		$last = count( $minutes ) - 1;
-		for ( $i = 1; $i <= $last; $i++ ) {
-			$minutes[ $i ] = max( $minutes[ $i ], $minutes[ $i - 1 ] + $gap );
-		}
-		for ( $i = $last; $i >= 0; $i-- ) {
-			$ceiling       = $i === $last ? $maximum : $minutes[ $i + 1 ] - $gap;
-			$minutes[ $i ] = min( $minutes[ $i ], $ceiling );
-		}
-
-		foreach ( $steps as $i => $step ) {
-			if ( $minutes[ $i ] !== $step['delay_value'] * $unit_minutes[ $step['delay_unit'] ] ) {
-				$steps[ $i ] = array_merge( $step, self::express_minutes( $minutes[ $i ], $unit_minutes ) );
-			}
-		}
-		return $steps;
+		return StepTiming::order_steps( $steps );
 	}
 
 	/**
 	 * One step merged onto its base.
 	 *
-	 * @param mixed              $raw          Raw step.
-	 * @param array              $base         Current step.
-	 * @param array<string, int> $unit_minutes Minutes per unit.
-	 * @param int                $maximum      Longest delay in minutes, also the largest value kept.
+	 * @param mixed $raw  Raw step.
+	 * @param array $base Current step.
 	 * @return array{delay_value: int, delay_unit: string, coupon_enabled: bool}
 	 */
-	private static function step( $raw, array $base, array $unit_minutes, int $maximum ): array {
-		$value = self::has( $raw, 'delay_value' ) ? self::parse_number( $raw['delay_value'] ) : null;
+	private static function step( $raw, array $base ): array {
+		$value = self::has( $raw, SettingsKeys::STEP_DELAY_VALUE ) ? self::parse_number( $raw[ SettingsKeys::STEP_DELAY_VALUE ] ) : null;
 		// Clamped before the int cast so an absurd value cannot overflow.
 		return array(
-			'delay_value'    => null === $value
-				? (int) $base['delay_value']
-				: (int) min( $maximum, max( 0, self::round_half_away( $value ) ) ),
-			'delay_unit'     => self::has( $raw, 'delay_unit' )
-				? self::choice( $raw['delay_unit'], array_keys( $unit_minutes ), $base['delay_unit'] )
-				: $base['delay_unit'],
-			'coupon_enabled' => self::has( $raw, 'coupon_enabled' )
-				? self::boolean( $raw['coupon_enabled'], (bool) $base['coupon_enabled'] )
-				: (bool) $base['coupon_enabled'],
-		);
-	}
-
-	/**
-	 * Minutes in the largest unit that expresses them exactly.
-	 *
-	 * @param int                $minutes      Delay in minutes.
-	 * @param array<string, int> $unit_minutes Minutes per unit.
-	 * @return array{delay_value: int, delay_unit: string}
-	 */
-	private static function express_minutes( int $minutes, array $unit_minutes ): array {
-		arsort( $unit_minutes );
-		foreach ( $unit_minutes as $unit => $size ) {
-			if ( 0 === $minutes % $size ) {
-				return array(
-					'delay_value' => intdiv( $minutes, $size ),
-					'delay_unit'  => $unit,
-				);
-			}
-		}
-		return array(
-			'delay_value' => $minutes,
-			'delay_unit'  => (string) array_key_last( $unit_minutes ),
+			SettingsKeys::STEP_DELAY_VALUE    => null === $value
+				? (int) $base[ SettingsKeys::STEP_DELAY_VALUE ]
+				: (int) min( StepTiming::MAX_DELAY_MINUTES, max( 0, self::round_half_away( $value ) ) ),
+			SettingsKeys::STEP_DELAY_UNIT     => self::has( $raw, SettingsKeys::STEP_DELAY_UNIT )
+				? self::choice( $raw[ SettingsKeys::STEP_DELAY_UNIT ], array_keys( StepTiming::units() ), $base[ SettingsKeys::STEP_DELAY_UNIT ] )
+				: $base[ SettingsKeys::STEP_DELAY_UNIT ],
+			SettingsKeys::STEP_COUPON_ENABLED => self::has( $raw, SettingsKeys::STEP_COUPON_ENABLED )
+				? self::boolean( $raw[ SettingsKeys::STEP_COUPON_ENABLED ], (bool) $base[ SettingsKeys::STEP_COUPON_ENABLED ] )
+				: (bool) $base[ SettingsKeys::STEP_COUPON_ENABLED ],
 		);
 	}
 }

@@ -7,15 +7,17 @@
 
 namespace WPAnchorBay\CartBay\Settings;
 
+use WPAnchorBay\CartBay\Core\HookSubscriber;
 use WPAnchorBay\CartBay\Generated\SettingsNormalizer;
 use WPAnchorBay\CartBay\Generated\SettingsSchema;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The only door to the two settings options: values always come out normalized and go in normalized.
+ * The only door to the two settings options: values always come out normalized and go in normalized. Keys
+ * are the SettingsKeys constants.
  */
-final class SettingsRepository {
+final class SettingsRepository implements HookSubscriber {
 
 	/**
 	 * Normalized settings of this request.
@@ -32,14 +34,61 @@ final class SettingsRepository {
 	private $campaign = null;
 
 	/**
-	 * Forgets the values read in this request whenever either option is written, by CartBay or anyone else.
+	 * The hooks this service handles: the values read in this request are forgotten whenever either option
+	 * is written, by CartBay or anyone else.
+	 *
+	 * @return array<string, array{0?: int, 1?: int}>
 	 */
-	public function register(): void {
+	public static function subscribed_hooks(): array {
+		$hooks = array();
 		foreach ( array( SettingsSchema::SETTINGS_OPTION, SettingsSchema::CAMPAIGN_OPTION ) as $option ) {
-			foreach ( array( 'add_option_', 'update_option_', 'delete_option_' ) as $hook ) {
-				add_action( $hook . $option, array( $this, 'forget' ) );
+			foreach ( array( 'add_option_', 'update_option_', 'delete_option_' ) as $prefix ) {
+				$hooks[ $prefix . $option ] = array( 10, 1 );
 			}
 		}
+		return $hooks;
+	}
+
+	/**
+	 * `add_option_cartbay_settings`.
+	 */
+	public function handle_add_option_cartbay_settings(): void {
+		$this->forget();
+	}
+
+	/**
+	 * `update_option_cartbay_settings`.
+	 */
+	public function handle_update_option_cartbay_settings(): void {
+		$this->forget();
+	}
+
+	/**
+	 * `delete_option_cartbay_settings`.
+	 */
+	public function handle_delete_option_cartbay_settings(): void {
+		$this->forget();
+	}
+
+	/**
+	 * `add_option_cartbay_campaign_settings`.
+	 */
+	public function handle_add_option_cartbay_campaign_settings(): void {
+		$this->forget();
+	}
+
+	/**
+	 * `update_option_cartbay_campaign_settings`.
+	 */
+	public function handle_update_option_cartbay_campaign_settings(): void {
+		$this->forget();
+	}
+
+	/**
+	 * `delete_option_cartbay_campaign_settings`.
+	 */
+	public function handle_delete_option_cartbay_campaign_settings(): void {
+		$this->forget();
 	}
 
 	/**
@@ -68,11 +117,16 @@ final class SettingsRepository {
 	/**
 	 * One setting.
 	 *
-	 * @param string $key Field key declared in plugin/schema/settings.ts.
-	 * @return bool|int|float|string|null Null for an undeclared key.
+	 * @param string $key A SettingsKeys constant (a field declared in plugin/schema/settings.ts).
+	 * @return bool|int|float|string|null Null, with a `_doing_it_wrong()` notice, for an undeclared key.
 	 */
 	public function get( string $key ) {
-		return $this->get_settings()[ $key ] ?? null;
+		$settings = $this->get_settings();
+		if ( ! array_key_exists( $key, $settings ) ) {
+			_doing_it_wrong( __METHOD__, esc_html( sprintf( 'CartBay has no setting "%s": use a SettingsKeys constant.', $key ) ), esc_html( CARTBAY_VERSION ) );
+			return null;
+		}
+		return $settings[ $key ];
 	}
 
 	/**

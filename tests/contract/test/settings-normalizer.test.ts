@@ -1,9 +1,8 @@
 /**
- * Cross-language contract: the TypeScript normalizer (plugin/schema/normalize.ts) and the generated PHP
- * normalizer must turn every vector into the same settings.
+ * Cross-language contract: every vector states its expected result, and the TypeScript normalizer
+ * (plugin/schema/normalize.ts) and the generated PHP normalizer must each return exactly that.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,59 +10,130 @@ import {
 	defaultSettings,
 	normalizeCampaign,
 	normalizeSettings,
+	settingsOption,
 	type CampaignSettings,
 	type Settings,
 } from '../../../plugin/schema';
 import { PHP_BINARY, phpUnavailableReason } from '../../php-runtime';
+import { loadVectors, type Vector, VECTORS_FILE } from '../vectors';
 
-interface Vector {
-	name: string;
-	kind: 'settings' | 'campaign';
-	input: unknown;
-	base?: unknown;
-}
+const vectors = loadVectors();
 
-const vectorsFile = join(__dirname, '..', 'settings-vectors.json');
-const vectors = JSON.parse(readFileSync(vectorsFile, 'utf8')) as Vector[];
-
-function typescriptResult(vector: Vector): Settings | CampaignSettings {
-	if (vector.kind === 'settings') {
-		return normalizeSettings(vector.input, normalizeSettings(vector.base ?? {}, defaultSettings()));
+function typescriptResult( vector: Vector ): Settings | CampaignSettings {
+	if ( vector.kind === 'settings' ) {
+		return normalizeSettings(
+			vector.input,
+			normalizeSettings( vector.base ?? {}, defaultSettings() )
+		);
 	}
-	return normalizeCampaign(vector.input, normalizeCampaign(vector.base ?? {}, defaultCampaign()));
+	return normalizeCampaign(
+		vector.input,
+		normalizeCampaign( vector.base ?? {}, defaultCampaign() )
+	);
 }
+
+/**
+ * Numbers by value (PHP's 10.0 and 10 are the same setting), keys in order.
+ * @param value
+ */
+const asJson = ( value: unknown ): unknown =>
+	JSON.parse( JSON.stringify( value ) );
 
 const skipReason = phpUnavailableReason();
 
-describe('settings vectors', () => {
-	it('cover out-of-range, wrong-type and misordered input', () => {
-		expect(vectors.length).toBeGreaterThanOrEqual(60);
-		expect(vectors.some((v) => v.name.includes('misordered'))).toBe(true);
-		expect(vectors.some((v) => v.name.includes('wrong type') || v.name.includes('wrong-type'))).toBe(true);
-	});
+describe( 'settings vectors', () => {
+	it( 'cover out-of-range, wrong-type and misordered input, each under its own name', () => {
+		expect( vectors.length ).toBeGreaterThanOrEqual( 60 );
+		expect( vectors.some( ( v ) => v.name.includes( 'misordered' ) ) ).toBe(
+			true
+		);
+		expect(
+			vectors.some(
+				( v ) =>
+					v.name.includes( 'wrong type' ) ||
+					v.name.includes( 'wrong-type' )
+			)
+		).toBe( true );
+		expect(
+			new Set( vectors.map( ( v ) => `${ v.kind }: ${ v.name }` ) ).size
+		).toBe( vectors.length );
+	} );
 
-	it('keep every normalized value inside its declared range (TypeScript side)', () => {
-		for (const vector of vectors.filter((v) => v.kind === 'settings')) {
-			const out = typescriptResult(vector) as Settings;
-			expect(out.abandonment_timeout, vector.name).toBeGreaterThanOrEqual(5);
-			expect(out.abandonment_timeout, vector.name).toBeLessThanOrEqual(1440);
-			expect(out.data_retention_days, vector.name).toBeGreaterThanOrEqual(7);
-			expect(out.data_retention_days, vector.name).toBeLessThanOrEqual(90);
+	it( 'each state a complete expected option', () => {
+		const settingsKeys = settingsOption.fields.map( ( f ) => f.key );
+		for ( const vector of vectors ) {
+			if ( vector.kind === 'settings' ) {
+				expect( Object.keys( vector.expected ), vector.name ).toEqual(
+					settingsKeys
+				);
+			} else {
+				expect( Object.keys( vector.expected ), vector.name ).toEqual( [
+					'enabled',
+					'steps',
+				] );
+				expect( vector.expected.steps, vector.name ).toHaveLength(
+					defaultCampaign().steps.length
+				);
+			}
 		}
-	});
-});
+	} );
 
-describe.skipIf(skipReason !== null)(`TypeScript and PHP normalizers agree${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-	const run = spawnSync(PHP_BINARY, [join(__dirname, '..', 'normalize-vectors.php'), vectorsFile], { encoding: 'utf8' });
-	const phpResults = run.status === 0 ? (JSON.parse(run.stdout) as unknown[]) : [];
+	it( 'expect every integer and number inside its declared range', () => {
+		for ( const vector of vectors.filter(
+			( v ) => v.kind === 'settings'
+		) ) {
+			for ( const field of settingsOption.fields ) {
+				if ( field.type === 'integer' || field.type === 'number' ) {
+					const value = vector.expected[ field.key ] as number;
+					expect(
+						value,
+						`${ vector.name }: ${ field.key }`
+					).toBeGreaterThanOrEqual( field.minimum );
+					expect(
+						value,
+						`${ vector.name }: ${ field.key }`
+					).toBeLessThanOrEqual( field.maximum );
+				}
+			}
+		}
+	} );
+} );
 
-	it('the PHP side ran cleanly', () => {
-		expect(run.stderr).toBe('');
-		expect(run.status).toBe(0);
-		expect(phpResults).toHaveLength(vectors.length);
-	});
+describe( 'the TypeScript normalizer returns each expected result', () => {
+	it.each( vectors.map( ( v ) => [ v.kind, v.name, v ] as const ) )(
+		'%s: %s',
+		( _kind, _name, vector ) => {
+			expect( asJson( typescriptResult( vector ) ) ).toEqual(
+				vector.expected
+			);
+		}
+	);
+} );
 
-	it.each(vectors.map((v, i) => [v.kind, v.name, i] as const))('%s: %s', (_kind, _name, index) => {
-		expect(phpResults[index]).toEqual(typescriptResult(vectors[index]!));
-	});
-});
+describe.skipIf( skipReason !== null )(
+	`the PHP normalizer returns each expected result${ skipReason ? ` (skipped: ${ skipReason })` : '' }`,
+	() => {
+		const run = spawnSync(
+			PHP_BINARY,
+			[ join( __dirname, '..', 'normalize-vectors.php' ), VECTORS_FILE ],
+			{ encoding: 'utf8' }
+		);
+		const phpResults =
+			run.status === 0 ? ( JSON.parse( run.stdout ) as unknown[] ) : [];
+
+		it( 'the PHP side ran cleanly', () => {
+			expect( run.stderr ).toBe( '' );
+			expect( run.status ).toBe( 0 );
+			expect( phpResults ).toHaveLength( vectors.length );
+		} );
+
+		it.each( vectors.map( ( v, i ) => [ v.kind, v.name, i ] as const ) )(
+			'%s: %s',
+			( _kind, _name, index ) => {
+				expect( asJson( phpResults[ index ] ) ).toEqual(
+					vectors[ index ]!.expected
+				);
+			}
+		);
+	}
+);

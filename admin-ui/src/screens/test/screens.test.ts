@@ -5,20 +5,32 @@ import { isValidElement } from 'react';
 import { settingsOption } from '../../../../plugin/schema';
 import { getScreens } from '..';
 
-describe('getScreens', () => {
-	it('gives every tab a unique name and a title', () => {
+describe( 'getScreens', () => {
+	it( 'gives every tab a unique name and a title', () => {
 		const screens = getScreens();
-		expect(new Set(screens.map((screen) => screen.name)).size).toBe(screens.length);
-		expect(screens.every((screen) => screen.title !== '')).toBe(true);
-	});
+		expect( new Set( screens.map( ( screen ) => screen.name ) ).size ).toBe(
+			screens.length
+		);
+		expect( screens.every( ( screen ) => screen.title !== '' ) ).toBe(
+			true
+		);
+	} );
 
-	it('puts every settings section of the schema on exactly one screen', () => {
-		const shown = getScreens().flatMap((screen) => {
+	it( 'puts every settings section of the schema on exactly one screen', () => {
+		const shown = getScreens().flatMap( ( screen ) => {
 			const element = screen.render();
-			const sections = isValidElement<{ sections?: string[] }>(element) ? element.props.sections : undefined;
+			const sections = isValidElement< { sections?: string[] } >(
+				element
+			)
+				? element.props.sections
+				: undefined;
 			return sections ?? [];
-		});
-		const declared = [...new Set(settingsOption.fields.map((field) => field.section))];
-		expect([...shown].sort()).toEqual([...declared].sort());
-	});
-});
+		} );
+		const declared = [
+			...new Set(
+				settingsOption.fields.map( ( field ) => field.section )
+			),
+		];
+		expect( [ ...shown ].sort() ).toEqual( [ ...declared ].sort() );
+	} );
+} );

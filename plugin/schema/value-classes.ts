@@ -1,0 +1,165 @@
+/**
+ * The generated PHP value classes (`CaptureSchema`, `RecoverySchema`) and the schema groups each is walked
+ * from. Kept apart from the groups themselves so the checkout scripts, which import capture.ts, do not carry
+ * the PHP docblocks.
+ */
+import { blockConsentField, captureClient, captureLimits } from './capture';
+import { notificationMail, notificationRetry } from './notifications';
+import { phpGroup } from './php-values';
+import {
+	attribution,
+	recipientLimits,
+	recoveryCoupons,
+	recoveryLinks,
+	recoveryWork,
+} from './recovery';
+import type { PhpValueClassDef } from './types';
+
+/** `CaptureSchema`: the capture limits and names the PHP side enforces and hands to the checkout scripts. */
+export const captureSchemaClass: PhpValueClassDef = {
+	className: 'CaptureSchema',
+	summary: 'CaptureSchema: limits and names of the public checkout capture.',
+	classDoc:
+		'Checkout capture limits and names shared with the checkout scripts.',
+	sources: [ 'plugin/schema/capture.ts' ],
+	groups: [
+		phpGroup( captureLimits, {
+			rateLimitRequests:
+				'Capture requests allowed per window per IP (filter cartbay_rate_limit).',
+			rateLimitWindowSeconds: {
+				name: 'RATE_LIMIT_WINDOW',
+				description: 'Rate-limit window in seconds.',
+			},
+			maxBodyBytes: 'Largest capture request body, in bytes.',
+			maxCartItems: 'Most lines a client cart may carry.',
+			maxQuantity: 'Largest quantity of one cart line.',
+			maxEmailLength: 'Longest email accepted (RFC 5321 path limit).',
+			sessionIdPattern: false, // The REST argument schema carries the pattern.
+			sessionIdLength: 'Length of a CartBay session id ([A-Za-z0-9]).',
+			maxEvents: "Most events kept in a session's event log.",
+			emailLockStaleSeconds:
+				'Age after which a per-email capture lock is taken over.',
+		} ),
+		phpGroup( blockConsentField, {
+			id: {
+				name: 'CONSENT_FIELD_ID',
+				description:
+					'Block Checkout additional field id of the consent checkbox.',
+			},
+			location: {
+				name: 'CONSENT_FIELD_LOCATION',
+				description: 'Block Checkout location of the consent field.',
+			},
+		} ),
+		phpGroup( captureClient, {
+			sessionStorageKey: false,
+			debounceMs: false,
+			configGlobal:
+				'Global the checkout scripts read their configuration from.',
+			classicHandle:
+				'Script handle (and build name) of the classic checkout capture script.',
+			blockHandle:
+				'Script handle (and build name) of the Block Checkout capture script.',
+			classicCheckboxId: false,
+		} ),
+	],
+};
+
+/** `RecoverySchema`: the numbers and names the recovery runtime (sequence, links, coupons, scanner) works with. */
+export const recoverySchemaClass: PhpValueClassDef = {
+	className: 'RecoverySchema',
+	summary:
+		'RecoverySchema: link lifetimes, coupon shape, retry policy and background work limits.',
+	classDoc:
+		'Numbers and names the recovery runtime (sequence, links, coupons, scanner) works with.',
+	sources: [ 'plugin/schema/recovery.ts', 'plugin/schema/notifications.ts' ],
+	groups: [
+		phpGroup( recoveryLinks, {
+			restoreTokenDays:
+				'Days a restore link works after its email was sent.',
+			notificationContextDays:
+				'Days a notification id resolves to its session for mail hooks and delivery integrations.',
+		} ),
+		phpGroup( recoveryCoupons, {
+			codePrefix: {
+				name: 'COUPON_CODE_PREFIX',
+				description: 'Prefix of every generated recovery coupon code.',
+			},
+			codeRandomLength: {
+				name: 'COUPON_CODE_RANDOM_LENGTH',
+				description: 'Random characters after the coupon code prefix.',
+			},
+			codeAlphabet: {
+				name: 'COUPON_CODE_ALPHABET',
+				description:
+					'Characters the random part is drawn from (no look-alikes).',
+			},
+		} ),
+		phpGroup( notificationRetry, {
+			maxAttempts: {
+				name: 'MAX_SEND_ATTEMPTS',
+				description:
+					'Send attempts of one email before it is failed for good.',
+			},
+			retryDelayMinutesPerAttempt:
+				'A failed send is retried this many minutes × attempts so far later.',
+		} ),
+		phpGroup( notificationMail, {
+			idPrefix: {
+				name: 'NOTIFICATION_ID_PREFIX',
+				description: 'Prefix of every notification record id.',
+			},
+			idRandomLength: {
+				name: 'NOTIFICATION_ID_RANDOM_LENGTH',
+				description:
+					'Lowercase letters and digits after the notification id prefix.',
+			},
+			header: {
+				name: 'NOTIFICATION_HEADER',
+				description:
+					'Mail header naming the notification record of a recovery email (read by the mail hooks).',
+			},
+		} ),
+		phpGroup( recoveryWork, {
+			scanBatch:
+				'Sessions one abandonment scanner query loads at a time.',
+			scanTimeBudgetSeconds:
+				'Seconds one scanner run works before handing the rest to an immediate continuation.',
+			lockStaleSeconds:
+				'Age after which a job lock is considered left by a crashed run.',
+			attributionLockSeconds:
+				"Age after which an order's attribution lock counts as left by a crashed request.",
+			attributionLockWaitSeconds:
+				'Seconds a cancellation or refund waits for a concurrent attribution of the same order.',
+			emailFallbackCandidates:
+				'Most abandoned sessions of one email the billing-email fallback looks at.',
+			testTriggerDelaySeconds:
+				'Delay of the email the Test Mode trigger schedules.',
+			pruneBatch: 'Sessions one retention run deletes at most.',
+			unsubscribeSiblingLimit:
+				'Most other sessions of the same email an unsubscribe stops along with the one whose link was used.',
+		} ),
+		phpGroup( recipientLimits, {
+			maxLiveSessionsPerEmail:
+				'Most live sessions one email hash may have; a capture that would make another stores nothing (same answer).',
+			sequencesInFlightPerEmail:
+				'Recovery sequences in flight per email hash: a newer abandonment supersedes older unsent steps.',
+			couponsPerEmailPerExpiry:
+				'CartBay coupons one email hash may be issued within one coupon-expiry period.',
+		} ),
+		phpGroup( attribution, {
+			recovered: {
+				name: 'ATTRIBUTION_RECOVERED',
+				description:
+					'Attribution of a paid order matched by session id, restore token or CartBay coupon.',
+			},
+			influenced: {
+				name: 'ATTRIBUTION_INFLUENCED',
+				description:
+					'Attribution of a paid order matched by billing email only: never counted as recovered.',
+			},
+			influencedWindowDays:
+				'Days after abandonment within which the billing-email fallback counts (as influenced).',
+		} ),
+	],
+};
