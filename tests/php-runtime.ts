@@ -20,3 +20,24 @@ export function phpUnavailableReason(): string | null {
 	}
 	return null;
 }
+
+/** What a PHP driver script printed: its JSON list of results (empty when it failed), with stderr and status. */
+export interface PhpJsonRun {
+	results: unknown[];
+	stderr: string;
+	status: number | null;
+}
+
+/**
+ * Runs a PHP script that prints one JSON list of results on stdout (the contract and step-timing drivers).
+ * @param args
+ */
+export function runPhpJson( args: string[] ): PhpJsonRun {
+	const run = spawnSync( PHP_BINARY, args, { encoding: 'utf8' } );
+	return {
+		results:
+			run.status === 0 ? ( JSON.parse( run.stdout ) as unknown[] ) : [],
+		stderr: run.stderr,
+		status: run.status,
+	};
+}

@@ -3,7 +3,6 @@
  * schema normalizer (plugin/schema/normalize.ts) give the same answers on the same inputs, and every view of
  * the step list (emails, campaign defaults, generated email classes) reads `recoverySteps`.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +33,7 @@ import {
 } from '../emitters/settings';
 import { emitStepTiming } from '../emitters/step-timing';
 import { str } from '../php';
-import { PHP_BINARY, phpUnavailableReason } from '../../tests/php-runtime';
+import { phpUnavailableReason, runPhpJson } from '../../tests/php-runtime';
 
 const root = join( __dirname, '../..' );
 const units = campaign.units.map( ( u ) => u.value );
@@ -347,13 +346,11 @@ describe.skipIf( skipReason !== null )(
 		);
 		writeFileSync( join( dir, 'driver.php' ), DRIVER );
 		writeFileSync( join( dir, 'cases.json' ), JSON.stringify( cases ) );
-		const run = spawnSync(
-			PHP_BINARY,
-			[ join( dir, 'driver.php' ), join( dir, 'cases.json' ) ],
-			{ encoding: 'utf8' }
-		);
-		const phpResults =
-			run.status === 0 ? ( JSON.parse( run.stdout ) as unknown[] ) : [];
+		const run = runPhpJson( [
+			join( dir, 'driver.php' ),
+			join( dir, 'cases.json' ),
+		] );
+		const phpResults = run.results;
 
 		it( 'the PHP side ran cleanly', () => {
 			expect( run.stderr ).toBe( '' );

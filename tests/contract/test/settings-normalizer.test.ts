@@ -2,7 +2,6 @@
  * Cross-language contract: every vector states its expected result, and the TypeScript normalizer
  * (plugin/schema/normalize.ts) and the generated PHP normalizer must each return exactly that.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,7 +13,7 @@ import {
 	type CampaignSettings,
 	type Settings,
 } from '../../../plugin/schema';
-import { PHP_BINARY, phpUnavailableReason } from '../../php-runtime';
+import { phpUnavailableReason, runPhpJson } from '../../php-runtime';
 import { loadVectors, type Vector, VECTORS_FILE } from '../vectors';
 
 const vectors = loadVectors();
@@ -113,13 +112,11 @@ describe( 'the TypeScript normalizer returns each expected result', () => {
 describe.skipIf( skipReason !== null )(
 	`the PHP normalizer returns each expected result${ skipReason ? ` (skipped: ${ skipReason })` : '' }`,
 	() => {
-		const run = spawnSync(
-			PHP_BINARY,
-			[ join( __dirname, '..', 'normalize-vectors.php' ), VECTORS_FILE ],
-			{ encoding: 'utf8' }
-		);
-		const phpResults =
-			run.status === 0 ? ( JSON.parse( run.stdout ) as unknown[] ) : [];
+		const run = runPhpJson( [
+			join( __dirname, '..', 'normalize-vectors.php' ),
+			VECTORS_FILE,
+		] );
+		const phpResults = run.results;
 
 		it( 'the PHP side ran cleanly', () => {
 			expect( run.stderr ).toBe( '' );
