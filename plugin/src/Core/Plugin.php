@@ -179,7 +179,6 @@ final class Plugin {
 				$this->service( CouponIssuer::class ),
 				$this->service( MailOutcome::class )
 			),
-			EmailRegistry::class        => static fn () => new EmailRegistry(),
 			CouponIssuer::class         => fn () => new CouponIssuer( $this->service( SettingsRepository::class ) ),
 			MailOutcome::class          => fn () => new MailOutcome( $this->service( SessionRepository::class ) ),
 			TestController::class       => fn () => new TestController(

@@ -38,7 +38,7 @@ final class EmailRegistry implements HookSubscriber {
 	 * @param array $emails Email instances keyed by class name.
 	 * @return array
 	 */
-	public function handle_woocommerce_email_classes( $emails ) {
+	public static function handle_woocommerce_email_classes( $emails ) {
 		if ( ! is_array( $emails ) ) {
 			return $emails;
 		}
