@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
  * A WooCommerce email for one recovery step: editable subject, heading, preheader, body and button text;
  * placeholders; restore and unsubscribe links; one-click unsubscribe headers.
  *
- * The per-step classes are generated from plugin/schema/emails.ts.
+ * The per-step classes are generated from recoverySteps in plugin/schema/steps.ts.
  */
 abstract class AbstractCartBayRecoveryEmail extends \WC_Email {
 
