@@ -122,7 +122,7 @@ describe( 'recoverySteps is the one step list', () => {
 			"'woocommerce_email_classes' => array( 10, 1 )"
 		);
 		expect( handwritten ).toContain(
-			'public function handle_woocommerce_email_classes( $emails )'
+			'public static function handle_woocommerce_email_classes( $emails )'
 		);
 	} );
 } );
