@@ -79,7 +79,12 @@ export function indexSource(
 	return index;
 }
 
-function phpFiles( dir: string ): string[] {
+/**
+ * Every `.php` file below `dir`, recursively.
+ *
+ * @param dir Folder to walk.
+ */
+export function phpFiles( dir: string ): string[] {
 	return readdirSync( dir ).flatMap( ( entry ) => {
 		const path = join( dir, entry );
 		if ( statSync( path ).isDirectory() ) {

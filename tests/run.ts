@@ -3,11 +3,12 @@
  * over all of them. A layer that cannot run says why on a `skipped:` line; it never passes silently.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PHP_BINARY, phpUnavailableReason } from './php-runtime';
+import { phpFiles } from '../codegen/php-index';
 
 const root = resolve( dirname( fileURLToPath( import.meta.url ) ), '..' );
 
@@ -71,16 +72,6 @@ function vitest(): LayerResult {
 	} catch {
 		return { passed: 0, failed: 1 };
 	}
-}
-
-function phpFiles( dir: string ): string[] {
-	return readdirSync( dir ).flatMap( ( entry ) => {
-		const path = join( dir, entry );
-		if ( statSync( path ).isDirectory() ) {
-			return phpFiles( path );
-		}
-		return entry.endsWith( '.php' ) ? [ path ] : [];
-	} );
 }
 
 function phpLint(): LayerResult {

@@ -2,7 +2,7 @@
  * The recovery contract reaches PHP unchanged: every number and name the sequence runtime uses comes from
  * plugin/schema (recovery.ts, notifications.ts), never from a second literal in PHP.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitRecoverySchema } from '../emitters/recovery';
@@ -12,6 +12,7 @@ import {
 	recoveryLinks,
 	recoveryWork,
 } from '../../plugin/schema';
+import { phpFiles } from '../php-index';
 
 const root = join( __dirname, '../..' );
 
@@ -19,16 +20,6 @@ const root = join( __dirname, '../..' );
  * Every PHP file below a folder.
  * @param dir
  */
-function phpFiles( dir: string ): string[] {
-	return readdirSync( dir ).flatMap( ( entry ) => {
-		const path = join( dir, entry );
-		return statSync( path ).isDirectory()
-			? phpFiles( path )
-			: entry.endsWith( '.php' )
-				? [ path ]
-				: [];
-	} );
-}
 
 describe( 'RecoverySchema', () => {
 	const php = emitRecoverySchema().content;
