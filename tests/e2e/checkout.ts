@@ -146,7 +146,9 @@ export async function addToCart(
 ): Promise< void > {
 	const response = await page.goto(
 		`${ url }/?add-to-cart=${ productId }&quantity=${ quantity }`,
-		{ waitUntil: 'load' }
+		// networkidle, not load: the theme's mini-cart asks the Store API for the cart after load, and with two
+		// server workers that request can save the session after the next add-to-cart and drop its line.
+		{ waitUntil: 'networkidle' }
 	);
 	if ( ! response || response.status() >= 400 ) {
 		throw new Error(

@@ -175,6 +175,16 @@ export async function scenarios( env: ScenarioEnv ): Promise< void > {
 		for ( const [ sku, qty ] of cart ) {
 			await addToCart( s.page, url, id( sku ), qty );
 		}
+		// A scenario about sessions needs the cart it asked for; say so plainly when the store lost a line.
+		const built = await readCart( s.page );
+		for ( const [ sku, qty ] of cart ) {
+			const line = built.items.find( ( i ) => i.id === id( sku ) );
+			if ( line?.quantity !== qty ) {
+				throw new Error(
+					`cart setup: ${ sku } x${ qty } asked, cart has ${ JSON.stringify( built.items ) }`
+				);
+			}
+		}
 		await openCheckout( s.page, url, flow );
 		await setConsent( s.page, flow, true );
 		await fillEmail( s.page, flow, address );
