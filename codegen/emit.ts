@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobs, routes } from '../plugin/schema';
+import { emitAnalyticsSchema } from './emitters/analytics';
 import { emitCaptureSchema } from './emitters/capture';
 import { emitConstants } from './emitters/constants';
 import { emitEmailClasses } from './emitters/emails';
@@ -61,5 +62,6 @@ export function generate( root: string ): GeneratedFile[] {
 		...emitConstants(),
 		emitCaptureSchema(),
 		emitRecoverySchema(),
+		emitAnalyticsSchema(),
 	];
 }

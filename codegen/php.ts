@@ -25,10 +25,20 @@ export type PhpValue =
 	| { readonly [ key: string ]: PhpValue };
 
 /**
- * Single-quoted PHP string literal.
+ * PHP string literal: single-quoted, or double-quoted when it holds control characters.
  * @param value Text to quote.
  */
 export function str( value: string ): string {
+	// Control characters cannot be written in a single-quoted PHP string: a double-quoted one escapes them.
+	if ( /[\x00-\x1f]/.test( value ) ) {
+		const escaped = value
+			.replace( /[\\"$]/g, ( c ) => `\\${ c }` )
+			.replace(
+				/[\x00-\x1f]/g,
+				( c ) => `\\x${ c.charCodeAt( 0 ).toString( 16 ).padStart( 2, '0' ) }`
+			);
+		return `"${ escaped }"`;
+	}
 	return `'${ value.replace( /\\/g, '\\\\' ).replace( /'/g, "\\'" ) }'`;
 }
 

@@ -3,6 +3,7 @@
  */
 import {
 	cancelReasons,
+	metricKeys,
 	metaKeys,
 	notificationStates,
 	notificationTriggers,
@@ -38,6 +39,7 @@ const groups: readonly { group: ConstantGroupDef; source: string }[] = [
 	{ group: transients, source: 'plugin/schema/storage.ts' },
 	{ group: queryArgs, source: 'plugin/schema/storage.ts' },
 	{ group: postTypes, source: 'plugin/schema/storage.ts' },
+	{ group: metricKeys, source: 'plugin/schema/analytics.ts' },
 	{ group: wcSessionKeys, source: 'plugin/schema/capture.ts' },
 ];
 

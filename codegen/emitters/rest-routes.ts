@@ -84,11 +84,13 @@ function assertDistinctMethods( route: RouteDef ): void {
 }
 
 /**
- * Name of the static method returning a route's response schema: `/test/email` → `test_email_schema`.
+ * Name of the static method returning a route's response schema: `/test/email` → `test_email_schema`; a
+ * path parameter counts by its name (`/sessions/(?P<id>…)` → `sessions_id_schema`).
  * @param path Route path.
  */
 export function schemaMethodName( path: string ): string {
-	return `${ constantName( path ).toLowerCase() }_schema`;
+	const named = path.replace( /\(\?P<(\w+)>[^)]*\)/g, '$1' );
+	return `${ constantName( named ).toLowerCase() }_schema`;
 }
 
 /**

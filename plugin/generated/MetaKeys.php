@@ -183,6 +183,21 @@ final class MetaKeys {
 	public const COMPLETED_BEFORE_ABANDONMENT = '_cartbay_completed_before_abandonment';
 
 	/**
+	 * Recovery emails of the session sent or delivered: kept with the notifications so the Sessions list can sort by it.
+	 */
+	public const EMAILS_SENT = '_cartbay_emails_sent';
+
+	/**
+	 * What the session adds to the analytics ledger now: its capture day and counters (no PII), applied once; a change applies only the difference.
+	 */
+	public const ANALYTICS_CONTRIBUTION = '_cartbay_analytics_contribution';
+
+	/**
+	 * Set when the session changed in a way its ledger contribution has not caught up with; the ledger apply job clears it.
+	 */
+	public const ANALYTICS_PENDING = '_cartbay_analytics_pending';
+
+	/**
 	 * On a coupon: marks it CartBay-generated.
 	 */
 	public const COUPON_GENERATED = '_cartbay_generated';
@@ -252,6 +267,9 @@ final class MetaKeys {
 			self::COUPON_CODE,
 			self::COUPON_EXPIRES_AT,
 			self::COMPLETED_BEFORE_ABANDONMENT,
+			self::EMAILS_SENT,
+			self::ANALYTICS_CONTRIBUTION,
+			self::ANALYTICS_PENDING,
 			self::COUPON_GENERATED,
 			self::COUPON_OFFER_NOTE,
 			self::COUPON_ITEMS,

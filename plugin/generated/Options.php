@@ -53,6 +53,16 @@ final class Options {
 	public const AGENT_AUDIT_LOG = 'cartbay_agent_audit_log';
 
 	/**
+	 * Prefix + YYYYMM: one month of the analytics ledger (per-day counters, no PII; not autoloaded). Kept when sessions are pruned.
+	 */
+	public const ANALYTICS_LEDGER_PREFIX = 'cartbay_analytics_';
+
+	/**
+	 * Progress of a ledger rebuild from the sessions (not autoloaded; gone when no rebuild runs).
+	 */
+	public const ANALYTICS_REBUILD = 'cartbay_analytics_rebuild';
+
+	/**
 	 * Secret HMAC key of signed restore and unsubscribe links (not autoloaded, created on first use): links verify without a lookup, unsubscribe links without their session.
 	 */
 	public const UNSUBSCRIBE_KEY = 'cartbay_unsubscribe_key';
@@ -71,6 +81,8 @@ final class Options {
 			self::SEQUENCE_DEFAULTS_VERSION,
 			self::INSTALLED_VERSION,
 			self::AGENT_AUDIT_LOG,
+			self::ANALYTICS_LEDGER_PREFIX,
+			self::ANALYTICS_REBUILD,
 			self::UNSUBSCRIBE_KEY,
 		);
 	}

@@ -10,8 +10,13 @@
 
 namespace WPAnchorBay\CartBay\Generated;
 
+use WPAnchorBay\CartBay\Api\AnalyticsController;
+use WPAnchorBay\CartBay\Api\CouponsController;
+use WPAnchorBay\CartBay\Api\ExportController;
+use WPAnchorBay\CartBay\Api\NotificationsController;
 use WPAnchorBay\CartBay\Api\Permissions;
 use WPAnchorBay\CartBay\Api\RequestBody;
+use WPAnchorBay\CartBay\Api\SessionsController;
 use WPAnchorBay\CartBay\Api\SettingsController;
 use WPAnchorBay\CartBay\Api\TestController;
 use WPAnchorBay\CartBay\Capture\CaptureController;
@@ -408,6 +413,370 @@ final class RestRoutes {
 				'schema' => array( self::class, 'test_email_schema' ),
 			)
 		);
+
+		// /analytics: The Overview and Notifications figures for a reporting period (cached; see README "Analytics").
+		// - READABLE (GET): Metrics, per-step figures, notification states, the daily series and the current status counts for 7, 30 or 90 days.
+		register_rest_route(
+			self::NAMESPACE,
+			'/analytics',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AnalyticsController::class )->get_analytics( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(
+						'days' => array(
+							'type'              => 'integer',
+							'enum'              => array(
+								7,
+								30,
+								90,
+							),
+							'sanitize_callback' => null,
+							'description'       => __( 'Reporting period in days: 7, 30, 90 (any other value means 30).', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'analytics_schema' ),
+			)
+		);
+
+		// /analytics/rebuild: Rebuilds the analytics ledger of the retained sessions from the sessions, in background batches.
+		// - READABLE (GET): Progress of the running (or last) rebuild.
+		// - CREATABLE (POST): Starts a rebuild (or reports the one already running); figures of pruned sessions are kept.
+		register_rest_route(
+			self::NAMESPACE,
+			'/analytics/rebuild',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AnalyticsController::class )->get_rebuild( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(),
+				),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AnalyticsController::class )->start_rebuild( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'validate_callback'   => array( RequestBody::class, 'require_object' ),
+					'args'                => array(),
+				),
+				'schema' => array( self::class, 'analytics_rebuild_schema' ),
+			)
+		);
+
+		// /sessions: Recovery sessions of a reporting period (the Overview Sessions table).
+		// - READABLE (GET): Sessions created in the period, filtered and sorted, 20 a page; X-WP-Total and X-WP-TotalPages headers.
+		register_rest_route(
+			self::NAMESPACE,
+			'/sessions',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( SessionsController::class )->list_sessions( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(
+						'days'     => array(
+							'type'              => 'integer',
+							'enum'              => array(
+								7,
+								30,
+								90,
+							),
+							'sanitize_callback' => null,
+							'description'       => __( 'Reporting period in days: 7, 30, 90 (any other value means 30).', 'cartbay' ),
+						),
+						'status'   => array(
+							'type'              => 'string',
+							'enum'              => array(
+								'all',
+								'captured',
+								'abandoned',
+								'recovered',
+								'suppressed',
+							),
+							'default'           => 'all',
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Current session status, or all.', 'cartbay' ),
+						),
+						'search'   => array(
+							'type'              => 'string',
+							'maxLength'         => 200,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Exact session id, notification id or email address, or part of an email address.', 'cartbay' ),
+						),
+						'orderby'  => array(
+							'type'              => 'string',
+							'enum'              => array(
+								'session',
+								'cart_total',
+								'created',
+								'last_activity',
+								'emails_sent',
+							),
+							'default'           => 'created',
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Sort column.', 'cartbay' ),
+						),
+						'order'    => array(
+							'type'              => 'string',
+							'enum'              => array(
+								'asc',
+								'desc',
+							),
+							'default'           => 'desc',
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Sort direction.', 'cartbay' ),
+						),
+						'page'     => array(
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'default'           => 1,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Page number, from 1.', 'cartbay' ),
+						),
+						'per_page' => array(
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'maximum'           => 100,
+							'default'           => 20,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Rows per page.', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'sessions_schema' ),
+			)
+		);
+
+		// /exports/(?P<kind>sessions|emails): CSV export of the Sessions list (sessions) or of their recovery emails (emails), for the same filters and order.
+		// - READABLE (GET): Streams the CSV in bounded memory; every cell is guarded against spreadsheet formulas; the export is logged without PII.
+		register_rest_route(
+			self::NAMESPACE,
+			'/exports/(?P<kind>sessions|emails)',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( ExportController::class )->export( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(
+						'days'    => array(
+							'type'              => 'integer',
+							'enum'              => array(
+								7,
+								30,
+								90,
+							),
+							'sanitize_callback' => null,
+							'description'       => __( 'Reporting period in days: 7, 30, 90 (any other value means 30).', 'cartbay' ),
+						),
+						'status'  => array(
+							'type'              => 'string',
+							'enum'              => array(
+								'all',
+								'captured',
+								'abandoned',
+								'recovered',
+								'suppressed',
+							),
+							'default'           => 'all',
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Current session status, or all.', 'cartbay' ),
+						),
+						'search'  => array(
+							'type'              => 'string',
+							'maxLength'         => 200,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Exact session id, notification id or email address, or part of an email address.', 'cartbay' ),
+						),
+						'orderby' => array(
+							'type'              => 'string',
+							'enum'              => array(
+								'session',
+								'cart_total',
+								'created',
+								'last_activity',
+								'emails_sent',
+							),
+							'default'           => 'created',
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Sort column.', 'cartbay' ),
+						),
+						'order'   => array(
+							'type'              => 'string',
+							'enum'              => array(
+								'asc',
+								'desc',
+							),
+							'default'           => 'desc',
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Sort direction.', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'exports_kind_schema' ),
+			)
+		);
+
+		// /sessions/(?P<id>[A-Za-z0-9]{32}): One recovery session in full.
+		// - READABLE (GET): Meta, cart snapshot, events timeline, notifications, coupon and recovered order of one session.
+		register_rest_route(
+			self::NAMESPACE,
+			'/sessions/(?P<id>[A-Za-z0-9]{32})',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( SessionsController::class )->get_session( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(),
+				),
+				'schema' => array( self::class, 'sessions_id_schema' ),
+			)
+		);
+
+		// /notifications: Recovery email notifications of the period’s sessions (the Notifications table).
+		// - READABLE (GET): Notifications, newest scheduled first, 20 a page; X-WP-Total and X-WP-TotalPages headers.
+		register_rest_route(
+			self::NAMESPACE,
+			'/notifications',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( NotificationsController::class )->list_notifications( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(
+						'days'     => array(
+							'type'              => 'integer',
+							'enum'              => array(
+								7,
+								30,
+								90,
+							),
+							'sanitize_callback' => null,
+							'description'       => __( 'Reporting period in days: 7, 30, 90 (any other value means 30).', 'cartbay' ),
+						),
+						'status'   => array(
+							'type'              => 'string',
+							'enum'              => array(
+								'all',
+								'queued',
+								'attempted',
+								'sent',
+								'delivered',
+								'failed',
+								'retry_queued',
+								'canceled',
+							),
+							'default'           => 'all',
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Notification lifecycle state, or all.', 'cartbay' ),
+						),
+						'search'   => array(
+							'type'              => 'string',
+							'maxLength'         => 200,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Recipient email (or part of it), session id, notification id, email type or trigger source.', 'cartbay' ),
+						),
+						'page'     => array(
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'default'           => 1,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Page number, from 1.', 'cartbay' ),
+						),
+						'per_page' => array(
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'maximum'           => 100,
+							'default'           => 20,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Rows per page.', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'notifications_schema' ),
+			)
+		);
+
+		// /notifications/(?P<id>ntf_[a-z0-9]{16}): One notification with its lifecycle.
+		// - READABLE (GET): Status, recipient, session, email type, trigger, schedule, lifecycle timestamps, attempts, restore click, recovered order and last error.
+		register_rest_route(
+			self::NAMESPACE,
+			'/notifications/(?P<id>ntf_[a-z0-9]{16})',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( NotificationsController::class )->get_notification( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(),
+				),
+				'schema' => array( self::class, 'notifications_id_schema' ),
+			)
+		);
+
+		// /coupons: CartBay-generated coupons (Offers > Coupon History).
+		// - READABLE (GET): Cards (generated, active, used, expired) and the coupons, newest first, codes masked, 20 a page.
+		register_rest_route(
+			self::NAMESPACE,
+			'/coupons',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( CouponsController::class )->list_coupons( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(
+						'page'     => array(
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'default'           => 1,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Page number, from 1.', 'cartbay' ),
+						),
+						'per_page' => array(
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'maximum'           => 100,
+							'default'           => 20,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Rows per page.', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'coupons_schema' ),
+			)
+		);
+
+		// /coupons/(?P<id>[1-9][0-9]{0,19}): One CartBay coupon in full.
+		// - READABLE (GET): Full code, generated email, email restriction, session, restore click, recovered order and the session’s recovery events.
+		register_rest_route(
+			self::NAMESPACE,
+			'/coupons/(?P<id>[1-9][0-9]{0,19})',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( CouponsController::class )->get_coupon( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(),
+				),
+				'schema' => array( self::class, 'coupons_id_schema' ),
+			)
+		);
 	}
 
 	/**
@@ -666,6 +1035,323 @@ final class RestRoutes {
 					'type'        => 'integer',
 					'minimum'     => 0,
 					'maximum'     => 3,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/analytics` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function analytics_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_analytics',
+			'type'       => 'object',
+			'properties' => array(
+				'days'          => array(
+					'description' => __( 'The reporting period used, in days.', 'cartbay' ),
+					'type'        => 'integer',
+					'enum'        => array(
+						7,
+						30,
+						90,
+					),
+				),
+				'from'          => array(
+					'description' => __( 'First day of the period (site time zone).', 'cartbay' ),
+					'type'        => 'string',
+					'format'      => 'date',
+				),
+				'to'            => array(
+					'description' => __( 'Last day of the period: today (site time zone).', 'cartbay' ),
+					'type'        => 'string',
+					'format'      => 'date',
+				),
+				'metrics'       => array(
+					'description' => __( 'Each card of the period, by metric key (definitions in the schema and README).', 'cartbay' ),
+					'type'        => 'object',
+				),
+				'steps'         => array(
+					'description' => __( 'Per recovery step: emails sent, restore clicks, recoveries and recovered revenue.', 'cartbay' ),
+					'type'        => 'array',
+				),
+				'notifications' => array(
+					'description' => __( 'Notifications of the period’s sessions by lifecycle state.', 'cartbay' ),
+					'type'        => 'object',
+				),
+				'series'        => array(
+					'description' => __( 'One entry per day of the period: tracked, abandoned, recovered, recovered revenue.', 'cartbay' ),
+					'type'        => 'array',
+				),
+				'statuses'      => array(
+					'description' => __( 'Current session counts by status (not limited to the period).', 'cartbay' ),
+					'type'        => 'object',
+				),
+				'currency'      => array(
+					'description' => __( 'Store currency the money figures are in.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'generated_at'  => array(
+					'description' => __( 'When the cached figures were computed (ISO 8601, UTC).', 'cartbay' ),
+					'type'        => 'string',
+					'format'      => 'date-time',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/analytics/rebuild` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function analytics_rebuild_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_analytics_rebuild',
+			'type'       => 'object',
+			'properties' => array(
+				'state'       => array(
+					'description' => __( 'idle, running or done.', 'cartbay' ),
+					'type'        => 'string',
+					'enum'        => array(
+						'idle',
+						'running',
+						'done',
+					),
+				),
+				'processed'   => array(
+					'description' => __( 'Sessions read so far.', 'cartbay' ),
+					'type'        => 'integer',
+				),
+				'started_at'  => array(
+					'description' => __( 'When the rebuild started (ISO 8601, UTC).', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'finished_at' => array(
+					'description' => __( 'When it finished (ISO 8601, UTC).', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/sessions` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function sessions_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_session',
+			'type'       => 'object',
+			'properties' => array(
+				'session_id'       => array(
+					'description' => __( 'CartBay session id.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'order_id'         => array(
+					'description' => __( 'The WooCommerce order backing the session.', 'cartbay' ),
+					'type'        => 'integer',
+				),
+				'email'            => array(
+					'description' => __( 'Captured email.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'status'           => array(
+					'description' => __( 'Current status key.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'cart_total'       => array(
+					'description' => __( 'Cart total at the last capture.', 'cartbay' ),
+					'type'        => 'number',
+				),
+				'created_at'       => array(
+					'description' => __( 'Created (ISO 8601, UTC).', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'last_activity_at' => array(
+					'description' => __( 'Last captured activity (ISO 8601, UTC).', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'emails_sent'      => array(
+					'description' => __( 'Recovery emails sent or delivered.', 'cartbay' ),
+					'type'        => 'integer',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/exports/(?P<kind>sessions|emails)` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function exports_kind_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_export',
+			'type'       => 'object',
+			'properties' => array(),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/sessions/(?P<id>[A-Za-z0-9]{32})` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function sessions_id_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_session_detail',
+			'type'       => 'object',
+			'properties' => array(
+				'session_id'    => array(
+					'description' => __( 'CartBay session id.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'events'        => array(
+					'description' => __( 'The events timeline, oldest first.', 'cartbay' ),
+					'type'        => 'array',
+				),
+				'notifications' => array(
+					'description' => __( 'Notification records.', 'cartbay' ),
+					'type'        => 'array',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/notifications` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function notifications_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_notification',
+			'type'       => 'object',
+			'properties' => array(
+				'notification_id' => array(
+					'description' => __( 'Notification id.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'session_id'      => array(
+					'description' => __( 'CartBay session id.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'status'          => array(
+					'description' => __( 'Lifecycle state.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'recipient'       => array(
+					'description' => __( 'Recipient email.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'step'            => array(
+					'description' => __( 'Recovery step.', 'cartbay' ),
+					'type'        => 'integer',
+					'minimum'     => 1,
+					'maximum'     => 3,
+				),
+				'email_type'      => array(
+					'description' => __( 'WooCommerce email id of the step.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'scheduled_at'    => array(
+					'description' => __( 'Scheduled send time (ISO 8601, UTC).', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/notifications/(?P<id>ntf_[a-z0-9]{16})` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function notifications_id_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_notification_detail',
+			'type'       => 'object',
+			'properties' => array(
+				'notification_id' => array(
+					'description' => __( 'Notification id.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'timestamps'      => array(
+					'description' => __( 'Lifecycle state → when it was entered.', 'cartbay' ),
+					'type'        => 'object',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/coupons` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function coupons_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_coupon',
+			'type'       => 'object',
+			'properties' => array(
+				'coupon_id' => array(
+					'description' => __( 'Coupon post id.', 'cartbay' ),
+					'type'        => 'integer',
+				),
+				'code'      => array(
+					'description' => __( 'Masked coupon code.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'status'    => array(
+					'description' => __( 'active, used or expired.', 'cartbay' ),
+					'type'        => 'string',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/coupons/(?P<id>[1-9][0-9]{0,19})` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function coupons_id_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_coupon_detail',
+			'type'       => 'object',
+			'properties' => array(
+				'coupon_id' => array(
+					'description' => __( 'Coupon post id.', 'cartbay' ),
+					'type'        => 'integer',
+				),
+				'code'      => array(
+					'description' => __( 'Full coupon code.', 'cartbay' ),
+					'type'        => 'string',
 				),
 			),
 		);

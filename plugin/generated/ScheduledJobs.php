@@ -13,6 +13,7 @@
 namespace WPAnchorBay\CartBay\Generated;
 
 use WPAnchorBay\CartBay\Analytics\AnalyticsService;
+use WPAnchorBay\CartBay\Analytics\LedgerRebuild;
 use WPAnchorBay\CartBay\Core\Plugin;
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Email\EmailSequenceService;
@@ -39,7 +40,7 @@ final class ScheduledJobs {
 	public const DETECT_ABANDONMENT = 'cartbay_detect_abandonment';
 
 	/**
-	 * Refreshes the cached analytics metrics.
+	 * Catches the analytics ledger up with changed sessions, then recomputes the cached report.
 	 *
 	 * Recurring every 3600 seconds.
 	 */
@@ -74,6 +75,20 @@ final class ScheduledJobs {
 	public const SEND_RECOVERY_EMAIL = 'cartbay_send_recovery_email';
 
 	/**
+	 * Applies the ledger changes of sessions changed by a key event (abandoned, sent, restored, recovered, reverted), then refreshes the cached report; queued once, however many sessions changed.
+	 *
+	 * Single action; args: [].
+	 */
+	public const APPLY_ANALYTICS = 'cartbay_apply_analytics';
+
+	/**
+	 * Rebuilds the ledger of the retained sessions from the sessions themselves, one bounded batch a run, each run queuing the next until done.
+	 *
+	 * Single action; args: [].
+	 */
+	public const REBUILD_ANALYTICS = 'cartbay_rebuild_analytics';
+
+	/**
 	 * Recurring jobs and their intervals in seconds.
 	 *
 	 * @return array<string, int>
@@ -101,7 +116,7 @@ final class ScheduledJobs {
 			}
 		);
 
-		// Refreshes the cached analytics metrics.
+		// Catches the analytics ledger up with changed sessions, then recomputes the cached report.
 		add_action(
 			self::REFRESH_ANALYTICS,
 			static function () use ( $plugin ): void {
@@ -143,6 +158,22 @@ final class ScheduledJobs {
 			},
 			10,
 			2
+		);
+
+		// Applies the ledger changes of sessions changed by a key event (abandoned, sent, restored, recovered, reverted), then refreshes the cached report; queued once, however many sessions changed.
+		add_action(
+			self::APPLY_ANALYTICS,
+			static function () use ( $plugin ): void {
+				$plugin->service( AnalyticsService::class )->apply_pending();
+			}
+		);
+
+		// Rebuilds the ledger of the retained sessions from the sessions themselves, one bounded batch a run, each run queuing the next until done.
+		add_action(
+			self::REBUILD_ANALYTICS,
+			static function () use ( $plugin ): void {
+				$plugin->service( LedgerRebuild::class )->run_batch();
+			}
 		);
 	}
 }

@@ -38,7 +38,22 @@ export {
 	captureLimits,
 	wcSessionKeys,
 } from './capture';
-export { captureSchemaClass, recoverySchemaClass } from './value-classes';
+export {
+	analyticsSchemaClass,
+	captureSchemaClass,
+	recoverySchemaClass,
+} from './value-classes';
+export {
+	csvFormulaGuard,
+	exportKinds,
+	metricKeys,
+	metrics,
+	reportLimits,
+	reportPeriodChoices,
+	reportPeriods,
+	sessionList,
+} from './analytics';
+export type { MetricDef, MetricFormat, MetricKey } from './analytics';
 export { phpGroup } from './php-values';
 export * from './normalize';
 export type * from './types';

@@ -22,7 +22,8 @@ export const jobs = [
 		hook: 'cartbay_refresh_analytics',
 		kind: 'recurring',
 		intervalSeconds: 60 * 60,
-		description: 'Refreshes the cached analytics metrics.',
+		description:
+			'Catches the analytics ledger up with changed sessions, then recomputes the cached report.',
 		handler: {
 			class: 'Analytics\\AnalyticsService',
 			method: 'refresh_cache',
@@ -64,5 +65,27 @@ export const jobs = [
 		description:
 			'Sends one recovery email step for one session, if the send guards still allow it.',
 		handler: { class: 'Email\\EmailSequenceService', method: 'send_step' },
+	},
+	{
+		hook: 'cartbay_apply_analytics',
+		kind: 'single',
+		args: [],
+		description:
+			'Applies the ledger changes of sessions changed by a key event (abandoned, sent, restored, recovered, reverted), then refreshes the cached report; queued once, however many sessions changed.',
+		handler: {
+			class: 'Analytics\\AnalyticsService',
+			method: 'apply_pending',
+		},
+	},
+	{
+		hook: 'cartbay_rebuild_analytics',
+		kind: 'single',
+		args: [],
+		description:
+			'Rebuilds the ledger of the retained sessions from the sessions themselves, one bounded batch a run, each run queuing the next until done.',
+		handler: {
+			class: 'Analytics\\LedgerRebuild',
+			method: 'run_batch',
+		},
 	},
 ] as const satisfies readonly JobDef[];

@@ -184,6 +184,24 @@ export const metaKeys = {
 				'Order id of a purchase made before the session was abandoned.',
 		},
 		{
+			name: 'EMAILS_SENT',
+			value: '_cartbay_emails_sent',
+			description:
+				'Recovery emails of the session sent or delivered: kept with the notifications so the Sessions list can sort by it.',
+		},
+		{
+			name: 'ANALYTICS_CONTRIBUTION',
+			value: '_cartbay_analytics_contribution',
+			description:
+				"What the session adds to the analytics ledger now: its capture day and counters (no PII), applied once; a change applies only the difference.",
+		},
+		{
+			name: 'ANALYTICS_PENDING',
+			value: '_cartbay_analytics_pending',
+			description:
+				'Set when the session changed in a way its ledger contribution has not caught up with; the ledger apply job clears it.',
+		},
+		{
 			name: 'COUPON_GENERATED',
 			value: '_cartbay_generated',
 			description: 'On a coupon: marks it CartBay-generated.',

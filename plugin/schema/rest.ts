@@ -1,10 +1,22 @@
 import { campaign } from './campaign';
 import { emailSteps } from './emails';
 import { captureLimits } from './capture';
-import { constantValue, rateLimitBuckets } from './notifications';
+import {
+	constantValue,
+	notificationMail,
+	notificationStates,
+	rateLimitBuckets,
+} from './notifications';
 import { plugin } from './plugin';
 import { settingsOption } from './settings';
 import type { RouteArgDef, RouteDef, SettingsField } from './types';
+import {
+	exportKinds,
+	reportLimits,
+	reportPeriodChoices,
+	reportPeriods,
+	sessionList,
+} from './analytics';
 
 /**
  * Endpoint option (a key of the endpoint's `register_rest_route()` array) naming the rate-limit bucket of a
@@ -231,6 +243,100 @@ const campaignResponse: RouteResponseSchema = {
 	},
 };
 
+/** `days`: the reporting period; normalized by the handler (any other value is the default period). */
+const daysArg: RouteArgDef = {
+	name: 'days',
+	description: `Reporting period in days: ${ reportPeriodChoices.join(
+		', '
+	) } (any other value means ${ reportPeriods.defaultDays }).`,
+	schema: {
+		type: 'integer',
+		enum: [ ...reportPeriodChoices ],
+		default: reportPeriods.defaultDays,
+	},
+	validation: 'normalize',
+};
+
+const searchArg: RouteArgDef = {
+	name: 'search',
+	description:
+		'Exact session id, notification id or email address, or part of an email address.',
+	schema: { type: 'string', maxLength: reportLimits.maxSearchLength },
+};
+
+const pageArgs: RouteArgDef[] = [
+	{
+		name: 'page',
+		description: 'Page number, from 1.',
+		schema: { type: 'integer', minimum: 1, default: 1 },
+	},
+	{
+		name: 'per_page',
+		description: 'Rows per page.',
+		schema: {
+			type: 'integer',
+			minimum: 1,
+			maximum: reportLimits.maxPageSize,
+			default: reportLimits.pageSize,
+		},
+	},
+];
+
+/** Filters of the Sessions list, shared by the list and its CSV exports (same rows, same order). */
+const sessionFilterArgs: RouteArgDef[] = [
+	daysArg,
+	{
+		name: 'status',
+		description: 'Current session status, or all.',
+		schema: {
+			type: 'string',
+			enum: [ 'all', ...sessionList.statusFilter ],
+			default: 'all',
+		},
+	},
+	searchArg,
+	{
+		name: 'orderby',
+		description: 'Sort column.',
+		schema: {
+			type: 'string',
+			enum: [ ...sessionList.orderby ],
+			default: sessionList.defaultOrderby,
+		},
+	},
+	{
+		name: 'order',
+		description: 'Sort direction.',
+		schema: { type: 'string', enum: [ 'asc', 'desc' ], default: 'desc' },
+	},
+];
+
+const notificationFilterArgs: RouteArgDef[] = [
+	daysArg,
+	{
+		name: 'status',
+		description: 'Notification lifecycle state, or all.',
+		schema: {
+			type: 'string',
+			enum: [ 'all', ...notificationStates.constants.map( ( c ) => c.value ) ],
+			default: 'all',
+		},
+	},
+	{
+		name: 'search',
+		description:
+			'Recipient email (or part of it), session id, notification id, email type or trigger source.',
+		schema: { type: 'string', maxLength: reportLimits.maxSearchLength },
+	},
+];
+
+/** Path patterns of the detail routes. */
+const sessionIdPath = `(?P<id>${ captureLimits.sessionIdPattern.replace(
+	/^\^|\$$/g,
+	''
+) })`;
+const notificationIdPath = `(?P<id>${ notificationMail.idPrefix }[a-z0-9]{${ notificationMail.idRandomLength }})`;
+
 /** Every REST route under `cartbay/v1` (plugin.restNamespace). */
 export const routes = [
 	{
@@ -393,6 +499,366 @@ export const routes = [
 					minimum: 0,
 					maximum: emailSteps.length,
 				},
+			},
+		},
+	},
+	{
+		path: '/analytics',
+		description:
+			'The Overview and Notifications figures for a reporting period (cached; see README "Analytics").',
+		endpoints: [
+			{
+				method: 'GET',
+				description:
+					'Metrics, per-step figures, notification states, the daily series and the current status counts for 7, 30 or 90 days.',
+				permission: 'manage_woocommerce',
+				handler: {
+					class: 'Api\\AnalyticsController',
+					method: 'get_analytics',
+				},
+				args: [ daysArg ],
+			},
+		],
+		responseSchema: {
+			title: `${ plugin.slug }_analytics`,
+			type: 'object',
+			properties: {
+				days: {
+					description: 'The reporting period used, in days.',
+					type: 'integer',
+					enum: [ ...reportPeriodChoices ],
+				},
+				from: {
+					description: 'First day of the period (site time zone).',
+					type: 'string',
+					format: 'date',
+				},
+				to: {
+					description: 'Last day of the period: today (site time zone).',
+					type: 'string',
+					format: 'date',
+				},
+				metrics: {
+					description:
+						'Each card of the period, by metric key (definitions in the schema and README).',
+					type: 'object',
+				},
+				steps: {
+					description:
+						'Per recovery step: emails sent, restore clicks, recoveries and recovered revenue.',
+					type: 'array',
+				},
+				notifications: {
+					description:
+						'Notifications of the period’s sessions by lifecycle state.',
+					type: 'object',
+				},
+				series: {
+					description:
+						'One entry per day of the period: tracked, abandoned, recovered, recovered revenue.',
+					type: 'array',
+				},
+				statuses: {
+					description:
+						'Current session counts by status (not limited to the period).',
+					type: 'object',
+				},
+				currency: {
+					description: 'Store currency the money figures are in.',
+					type: 'string',
+				},
+				generated_at: {
+					description: 'When the cached figures were computed (ISO 8601, UTC).',
+					type: 'string',
+					format: 'date-time',
+				},
+			},
+		},
+	},
+	{
+		path: '/analytics/rebuild',
+		description:
+			'Rebuilds the analytics ledger of the retained sessions from the sessions, in background batches.',
+		endpoints: [
+			{
+				method: 'GET',
+				description: 'Progress of the running (or last) rebuild.',
+				permission: 'manage_woocommerce',
+				handler: {
+					class: 'Api\\AnalyticsController',
+					method: 'get_rebuild',
+				},
+				args: [],
+			},
+			{
+				method: 'POST',
+				description:
+					'Starts a rebuild (or reports the one already running); figures of pruned sessions are kept.',
+				permission: 'manage_woocommerce',
+				handler: {
+					class: 'Api\\AnalyticsController',
+					method: 'start_rebuild',
+				},
+				args: [],
+				body: 'object',
+			},
+		],
+		responseSchema: {
+			title: `${ plugin.slug }_analytics_rebuild`,
+			type: 'object',
+			properties: {
+				state: {
+					description: 'idle, running or done.',
+					type: 'string',
+					enum: [ 'idle', 'running', 'done' ],
+				},
+				processed: {
+					description: 'Sessions read so far.',
+					type: 'integer',
+				},
+				started_at: {
+					description: 'When the rebuild started (ISO 8601, UTC).',
+					type: [ 'string', 'null' ],
+				},
+				finished_at: {
+					description: 'When it finished (ISO 8601, UTC).',
+					type: [ 'string', 'null' ],
+				},
+			},
+		},
+	},
+	{
+		path: '/sessions',
+		description:
+			'Recovery sessions of a reporting period (the Overview Sessions table).',
+		endpoints: [
+			{
+				method: 'GET',
+				description: `Sessions created in the period, filtered and sorted, ${ reportLimits.pageSize } a page; X-WP-Total and X-WP-TotalPages headers.`,
+				permission: 'manage_woocommerce',
+				handler: {
+					class: 'Api\\SessionsController',
+					method: 'list_sessions',
+				},
+				args: [ ...sessionFilterArgs, ...pageArgs ],
+			},
+		],
+		responseSchema: {
+			title: `${ plugin.slug }_session`,
+			type: 'object',
+			properties: {
+				session_id: { description: 'CartBay session id.', type: 'string' },
+				order_id: {
+					description: 'The WooCommerce order backing the session.',
+					type: 'integer',
+				},
+				email: { description: 'Captured email.', type: 'string' },
+				status: {
+					description: 'Current status key.',
+					type: 'string',
+				},
+				cart_total: {
+					description: 'Cart total at the last capture.',
+					type: 'number',
+				},
+				created_at: {
+					description: 'Created (ISO 8601, UTC).',
+					type: 'string',
+				},
+				last_activity_at: {
+					description: 'Last captured activity (ISO 8601, UTC).',
+					type: [ 'string', 'null' ],
+				},
+				emails_sent: {
+					description: 'Recovery emails sent or delivered.',
+					type: 'integer',
+				},
+			},
+		},
+	},
+	{
+		path: `/exports/(?P<kind>${ exportKinds.join( '|' ) })`,
+		description:
+			'CSV export of the Sessions list (sessions) or of their recovery emails (emails), for the same filters and order.',
+		endpoints: [
+			{
+				method: 'GET',
+				description:
+					'Streams the CSV in bounded memory; every cell is guarded against spreadsheet formulas; the export is logged without PII.',
+				permission: 'manage_woocommerce',
+				handler: {
+					class: 'Api\\ExportController',
+					method: 'export',
+				},
+				args: sessionFilterArgs,
+			},
+		],
+		responseSchema: {
+			title: `${ plugin.slug }_export`,
+			type: 'object',
+			properties: {},
+		},
+	},
+	{
+		path: `/sessions/${ sessionIdPath }`,
+		description: 'One recovery session in full.',
+		endpoints: [
+			{
+				method: 'GET',
+				description:
+					'Meta, cart snapshot, events timeline, notifications, coupon and recovered order of one session.',
+				permission: 'manage_woocommerce',
+				handler: {
+					class: 'Api\\SessionsController',
+					method: 'get_session',
+				},
+				args: [],
+			},
+		],
+		responseSchema: {
+			title: `${ plugin.slug }_session_detail`,
+			type: 'object',
+			properties: {
+				session_id: { description: 'CartBay session id.', type: 'string' },
+				events: {
+					description: 'The events timeline, oldest first.',
+					type: 'array',
+				},
+				notifications: {
+					description: 'Notification records.',
+					type: 'array',
+				},
+			},
+		},
+	},
+	{
+		path: '/notifications',
+		description:
+			'Recovery email notifications of the period’s sessions (the Notifications table).',
+		endpoints: [
+			{
+				method: 'GET',
+				description: `Notifications, newest scheduled first, ${ reportLimits.pageSize } a page; X-WP-Total and X-WP-TotalPages headers.`,
+				permission: 'manage_woocommerce',
+				handler: {
+					class: 'Api\\NotificationsController',
+					method: 'list_notifications',
+				},
+				args: [ ...notificationFilterArgs, ...pageArgs ],
+			},
+		],
+		responseSchema: {
+			title: `${ plugin.slug }_notification`,
+			type: 'object',
+			properties: {
+				notification_id: {
+					description: 'Notification id.',
+					type: 'string',
+				},
+				session_id: { description: 'CartBay session id.', type: 'string' },
+				status: {
+					description: 'Lifecycle state.',
+					type: 'string',
+				},
+				recipient: { description: 'Recipient email.', type: 'string' },
+				step: {
+					description: 'Recovery step.',
+					type: 'integer',
+					minimum: 1,
+					maximum: emailSteps.length,
+				},
+				email_type: {
+					description: 'WooCommerce email id of the step.',
+					type: 'string',
+				},
+				scheduled_at: {
+					description: 'Scheduled send time (ISO 8601, UTC).',
+					type: [ 'string', 'null' ],
+				},
+			},
+		},
+	},
+	{
+		path: `/notifications/${ notificationIdPath }`,
+		description: 'One notification with its lifecycle.',
+		endpoints: [
+			{
+				method: 'GET',
+				description:
+					'Status, recipient, session, email type, trigger, schedule, lifecycle timestamps, attempts, restore click, recovered order and last error.',
+				permission: 'manage_woocommerce',
+				handler: {
+					class: 'Api\\NotificationsController',
+					method: 'get_notification',
+				},
+				args: [],
+			},
+		],
+		responseSchema: {
+			title: `${ plugin.slug }_notification_detail`,
+			type: 'object',
+			properties: {
+				notification_id: {
+					description: 'Notification id.',
+					type: 'string',
+				},
+				timestamps: {
+					description: 'Lifecycle state → when it was entered.',
+					type: 'object',
+				},
+			},
+		},
+	},
+	{
+		path: '/coupons',
+		description: 'CartBay-generated coupons (Offers > Coupon History).',
+		endpoints: [
+			{
+				method: 'GET',
+				description: `Cards (generated, active, used, expired) and the coupons, newest first, codes masked, ${ reportLimits.pageSize } a page.`,
+				permission: 'manage_woocommerce',
+				handler: {
+					class: 'Api\\CouponsController',
+					method: 'list_coupons',
+				},
+				args: pageArgs,
+			},
+		],
+		responseSchema: {
+			title: `${ plugin.slug }_coupon`,
+			type: 'object',
+			properties: {
+				coupon_id: { description: 'Coupon post id.', type: 'integer' },
+				code: { description: 'Masked coupon code.', type: 'string' },
+				status: {
+					description: 'active, used or expired.',
+					type: 'string',
+				},
+			},
+		},
+	},
+	{
+		path: '/coupons/(?P<id>[1-9][0-9]{0,19})',
+		description: 'One CartBay coupon in full.',
+		endpoints: [
+			{
+				method: 'GET',
+				description:
+					'Full code, generated email, email restriction, session, restore click, recovered order and the session’s recovery events.',
+				permission: 'manage_woocommerce',
+				handler: {
+					class: 'Api\\CouponsController',
+					method: 'get_coupon',
+				},
+				args: [],
+			},
+		],
+		responseSchema: {
+			title: `${ plugin.slug }_coupon_detail`,
+			type: 'object',
+			properties: {
+				coupon_id: { description: 'Coupon post id.', type: 'integer' },
+				code: { description: 'Full coupon code.', type: 'string' },
 			},
 		},
 	},

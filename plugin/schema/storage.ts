@@ -44,6 +44,18 @@ export const options = {
 			description: 'Redacted rolling agent audit log.',
 		},
 		{
+			name: 'ANALYTICS_LEDGER_PREFIX',
+			value: 'cartbay_analytics_',
+			description:
+				'Prefix + YYYYMM: one month of the analytics ledger (per-day counters, no PII; not autoloaded). Kept when sessions are pruned.',
+		},
+		{
+			name: 'ANALYTICS_REBUILD',
+			value: 'cartbay_analytics_rebuild',
+			description:
+				'Progress of a ledger rebuild from the sessions (not autoloaded; gone when no rebuild runs).',
+		},
+		{
 			name: 'UNSUBSCRIBE_KEY',
 			value: 'cartbay_unsubscribe_key',
 			description:

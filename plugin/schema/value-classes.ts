@@ -3,6 +3,7 @@
  * from. Kept apart from the groups themselves so the checkout scripts, which import capture.ts, do not carry
  * the PHP docblocks.
  */
+import { csvFormulaGuard, reportLimits, reportPeriods } from './analytics';
 import { blockConsentField, captureClient, captureLimits } from './capture';
 import { notificationMail, notificationRetry } from './notifications';
 import { phpGroup } from './php-values';
@@ -160,6 +161,56 @@ export const recoverySchemaClass: PhpValueClassDef = {
 			},
 			influencedWindowDays:
 				'Days after abandonment within which the billing-email fallback counts (as influenced).',
+		} ),
+	],
+};
+
+/** `AnalyticsSchema`: reporting periods and the bounds of the reporting work. */
+export const analyticsSchemaClass: PhpValueClassDef = {
+	className: 'AnalyticsSchema',
+	summary:
+		'AnalyticsSchema: reporting periods, list pages, ledger batches and the CSV formula guard.',
+	classDoc:
+		'Reporting periods and the bounds of the analytics and reporting work.',
+	sources: [ 'plugin/schema/analytics.ts' ],
+	groups: [
+		phpGroup( reportPeriods, {
+			shortDays: {
+				name: 'PERIOD_SHORT_DAYS',
+				description: 'Shortest reporting period, in days.',
+			},
+			defaultDays: {
+				name: 'PERIOD_DEFAULT_DAYS',
+				description:
+					'Default reporting period, in days (any unsupported value falls back to it).',
+			},
+			longDays: {
+				name: 'PERIOD_LONG_DAYS',
+				description: 'Longest reporting period, in days.',
+			},
+		} ),
+		phpGroup( reportLimits, {
+			pageSize: 'Rows of one Sessions, Notifications or Coupons page.',
+			maxPageSize: 'Largest page a client may ask for.',
+			maxSearchLength: 'Longest search text.',
+			ledgerBatch:
+				'Sessions one ledger apply or rebuild query loads at a time.',
+			rebuildRequestSeconds:
+				'Seconds one ledger rebuild request works before it hands the rest to a continuation.',
+			cacheSeconds:
+				'Seconds the cached report stays fresh without an event.',
+			exportBatch: 'Sessions one CSV export query loads at a time.',
+		} ),
+		phpGroup( csvFormulaGuard, {
+			triggers: {
+				name: 'CSV_FORMULA_TRIGGERS',
+				description:
+					'A CSV cell starting with one of these characters could run as a spreadsheet formula.',
+			},
+			prefix: {
+				name: 'CSV_FORMULA_PREFIX',
+				description: 'What such a cell is prefixed with.',
+			},
 		} ),
 	],
 };

@@ -44,4 +44,11 @@ final class AnalyticsService {
 		set_transient( Transients::ANALYTICS_CACHE, $metrics, HOUR_IN_SECONDS );
 		return $metrics;
 	}
+
+	/**
+	 * Handler of `cartbay_apply_analytics` (being built for issue 11).
+	 */
+	public function apply_pending(): void {
+		$this->refresh_cache();
+	}
 }

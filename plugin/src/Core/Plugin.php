@@ -9,7 +9,13 @@ namespace WPAnchorBay\CartBay\Core;
 
 use WPAnchorBay\CartBay\Admin\AdminScreens;
 use WPAnchorBay\CartBay\Analytics\AnalyticsService;
+use WPAnchorBay\CartBay\Analytics\LedgerRebuild;
 use WPAnchorBay\CartBay\Analytics\WcAnalyticsExclusion;
+use WPAnchorBay\CartBay\Api\AnalyticsController;
+use WPAnchorBay\CartBay\Api\CouponsController;
+use WPAnchorBay\CartBay\Api\ExportController;
+use WPAnchorBay\CartBay\Api\NotificationsController;
+use WPAnchorBay\CartBay\Api\SessionsController;
 use WPAnchorBay\CartBay\Api\SettingsController;
 use WPAnchorBay\CartBay\Api\TestController;
 use WPAnchorBay\CartBay\Capture\BrowserSession;
@@ -228,6 +234,14 @@ final class Plugin {
 				$this->service( SuppressionList::class )
 			),
 			AdminScreens::class         => fn () => new AdminScreens( $this->service( SettingsRepository::class ) ),
+			// Analytics (issue 11).
+			LedgerRebuild::class        => static fn () => new LedgerRebuild(),
+			AnalyticsController::class  => static fn () => new AnalyticsController(),
+			// Reporting (issue 11).
+			SessionsController::class      => static fn () => new SessionsController(),
+			ExportController::class        => static fn () => new ExportController(),
+			NotificationsController::class => static fn () => new NotificationsController(),
+			CouponsController::class       => static fn () => new CouponsController(),
 		);
 	}
 
