@@ -27,11 +27,13 @@ import { phpUnavailableReason } from '../php-runtime';
 import { ensureCache } from '../../tools/store/cache';
 import { createSite, type Site } from '../../tools/store/site';
 import { abuseScenarios } from './abuse';
+import { analyticsScenarios } from './analytics';
 import { attributionScenarios } from './attribution';
 import { captureScenarios } from './capture';
 import { hardeningScenarios } from './capture-hardening';
 import { limitsScenarios } from './limits';
 import { recoveryScenarios } from './recovery';
+import { reportsScenarios } from './reports';
 import { sequenceScenarios } from './sequence';
 import { Checks, sameJson } from '../support/checks';
 import { lastJson, phpString } from '../support/php';
@@ -64,7 +66,8 @@ async function newSite(
 	rmSync( dir, { recursive: true, force: true } );
 	const site = await createSite( {
 		dir,
-		url: 'http://127.0.0.1:8899',
+		// CARTBAY_IT_PORT lets two runs share a machine (each site lives in its own temporary folder).
+		url: `http://127.0.0.1:${ process.env.CARTBAY_IT_PORT ?? '8899' }`,
 		hpos,
 		withWooCommerce,
 	} );
@@ -603,6 +606,12 @@ async function main(): Promise< void > {
 			}
 			if ( want( 'limits' ) ) {
 				await limitsScenarios( t, site );
+			}
+			if ( want( 'analytics' ) ) {
+				await analyticsScenarios( t, site );
+			}
+			if ( want( 'reports' ) ) {
+				await reportsScenarios( t, site );
 			}
 			t.equal(
 				'no CartBay PHP notice, warning or deprecation in wp-debug.log',
