@@ -35,7 +35,8 @@ export function str( value: string ): string {
 			.replace( /[\\"$]/g, ( c ) => `\\${ c }` )
 			.replace(
 				/[\x00-\x1f]/g,
-				( c ) => `\\x${ c.charCodeAt( 0 ).toString( 16 ).padStart( 2, '0' ) }`
+				( c ) =>
+					`\\x${ c.charCodeAt( 0 ).toString( 16 ).padStart( 2, '0' ) }`
 			);
 		return `"${ escaped }"`;
 	}

@@ -13,6 +13,7 @@ namespace WPAnchorBay\CartBay\Generated;
 use WPAnchorBay\CartBay\Api\AnalyticsController;
 use WPAnchorBay\CartBay\Api\CouponsController;
 use WPAnchorBay\CartBay\Api\ExportController;
+use WPAnchorBay\CartBay\Api\LicenseController;
 use WPAnchorBay\CartBay\Api\NotificationsController;
 use WPAnchorBay\CartBay\Api\Permissions;
 use WPAnchorBay\CartBay\Api\RequestBody;
@@ -777,6 +778,73 @@ final class RestRoutes {
 				'schema' => array( self::class, 'coupons_id_schema' ),
 			)
 		);
+
+		// /license/activate: Activates a WPAnchorBay license key for this site.
+		// - CREATABLE (POST): Sends the key, product slug and site domain to the license server from this server (never the browser) and stores the result; development domains get Dev Mode without a request.
+		register_rest_route(
+			self::NAMESPACE,
+			'/license/activate',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( LicenseController::class )->activate( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'validate_callback'   => array( RequestBody::class, 'require_object' ),
+					'args'                => array(
+						'license_key' => array(
+							'type'              => 'string',
+							'maxLength'         => 64,
+							'required'          => true,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'The license key (WPAB-XXXXXXXXXXXX-XXXXXXXXXXXX).', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'license_activate_schema' ),
+			)
+		);
+
+		// /license/status: The local license state, optionally checked again.
+		// - READABLE (GET): The stored license state with a masked key; refresh=true checks with the license server first.
+		register_rest_route(
+			self::NAMESPACE,
+			'/license/status',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( LicenseController::class )->status( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(
+						'refresh' => array(
+							'type'              => 'boolean',
+							'default'           => false,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Check with the license server now.', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'license_status_schema' ),
+			)
+		);
+
+		// /license/deactivate: Removes the stored license from this site.
+		// - CREATABLE (POST): Removes the stored key and cached validity; recovery keeps running.
+		register_rest_route(
+			self::NAMESPACE,
+			'/license/deactivate',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( LicenseController::class )->deactivate( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'validate_callback'   => array( RequestBody::class, 'require_object' ),
+					'args'                => array(),
+				),
+				'schema' => array( self::class, 'license_deactivate_schema' ),
+			)
+		);
 	}
 
 	/**
@@ -1352,6 +1420,147 @@ final class RestRoutes {
 				'code'      => array(
 					'description' => __( 'Full coupon code.', 'cartbay' ),
 					'type'        => 'string',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/license/activate` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function license_activate_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_license',
+			'type'       => 'object',
+			'properties' => array(
+				'status'     => array(
+					'description' => __( 'active, inactive, expired, invalid, dev_mode or server_error.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'key'        => array(
+					'description' => __( 'The stored key, masked (never the full key).', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'expires_at' => array(
+					'description' => __( 'License term end, when the server gave one.', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'plan'       => array(
+					'description' => __( 'Plan name, when the server gave one.', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'checked_at' => array(
+					'description' => __( 'Last check with the license server (ISO 8601, UTC).', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/license/status` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function license_status_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_license',
+			'type'       => 'object',
+			'properties' => array(
+				'status'     => array(
+					'description' => __( 'active, inactive, expired, invalid, dev_mode or server_error.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'key'        => array(
+					'description' => __( 'The stored key, masked (never the full key).', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'expires_at' => array(
+					'description' => __( 'License term end, when the server gave one.', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'plan'       => array(
+					'description' => __( 'Plan name, when the server gave one.', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'checked_at' => array(
+					'description' => __( 'Last check with the license server (ISO 8601, UTC).', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/license/deactivate` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function license_deactivate_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_license',
+			'type'       => 'object',
+			'properties' => array(
+				'status'     => array(
+					'description' => __( 'active, inactive, expired, invalid, dev_mode or server_error.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'key'        => array(
+					'description' => __( 'The stored key, masked (never the full key).', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'expires_at' => array(
+					'description' => __( 'License term end, when the server gave one.', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'plan'       => array(
+					'description' => __( 'Plan name, when the server gave one.', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'checked_at' => array(
+					'description' => __( 'Last check with the license server (ISO 8601, UTC).', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
 				),
 			),
 		);

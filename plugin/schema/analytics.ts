@@ -62,7 +62,8 @@ export const metrics = [
 	{
 		key: 'tracked_carts',
 		label: 'Tracked Carts',
-		definition: 'Sessions captured in the period (consent given, valid email).',
+		definition:
+			'Sessions captured in the period (consent given, valid email).',
 		format: 'count',
 		card: 'main',
 	},

@@ -318,7 +318,10 @@ const notificationFilterArgs: RouteArgDef[] = [
 		description: 'Notification lifecycle state, or all.',
 		schema: {
 			type: 'string',
-			enum: [ 'all', ...notificationStates.constants.map( ( c ) => c.value ) ],
+			enum: [
+				'all',
+				...notificationStates.constants.map( ( c ) => c.value ),
+			],
 			default: 'all',
 		},
 	},
@@ -336,6 +339,34 @@ const sessionIdPath = `(?P<id>${ captureLimits.sessionIdPattern.replace(
 	''
 ) })`;
 const notificationIdPath = `(?P<id>${ notificationMail.idPrefix }[a-z0-9]{${ notificationMail.idRandomLength }})`;
+
+const licenseResponse: RouteResponseSchema = {
+	title: `${ plugin.slug }_license`,
+	type: 'object',
+	properties: {
+		status: {
+			description:
+				'active, inactive, expired, invalid, dev_mode or server_error.',
+			type: 'string',
+		},
+		key: {
+			description: 'The stored key, masked (never the full key).',
+			type: [ 'string', 'null' ],
+		},
+		expires_at: {
+			description: 'License term end, when the server gave one.',
+			type: [ 'string', 'null' ],
+		},
+		plan: {
+			description: 'Plan name, when the server gave one.',
+			type: [ 'string', 'null' ],
+		},
+		checked_at: {
+			description: 'Last check with the license server (ISO 8601, UTC).',
+			type: [ 'string', 'null' ],
+		},
+	},
+};
 
 /** Every REST route under `cartbay/v1` (plugin.restNamespace). */
 export const routes = [
@@ -534,7 +565,8 @@ export const routes = [
 					format: 'date',
 				},
 				to: {
-					description: 'Last day of the period: today (site time zone).',
+					description:
+						'Last day of the period: today (site time zone).',
 					type: 'string',
 					format: 'date',
 				},
@@ -568,7 +600,8 @@ export const routes = [
 					type: 'string',
 				},
 				generated_at: {
-					description: 'When the cached figures were computed (ISO 8601, UTC).',
+					description:
+						'When the cached figures were computed (ISO 8601, UTC).',
 					type: 'string',
 					format: 'date-time',
 				},
@@ -647,7 +680,10 @@ export const routes = [
 			title: `${ plugin.slug }_session`,
 			type: 'object',
 			properties: {
-				session_id: { description: 'CartBay session id.', type: 'string' },
+				session_id: {
+					description: 'CartBay session id.',
+					type: 'string',
+				},
 				order_id: {
 					description: 'The WooCommerce order backing the session.',
 					type: 'integer',
@@ -719,7 +755,10 @@ export const routes = [
 			title: `${ plugin.slug }_session_detail`,
 			type: 'object',
 			properties: {
-				session_id: { description: 'CartBay session id.', type: 'string' },
+				session_id: {
+					description: 'CartBay session id.',
+					type: 'string',
+				},
 				events: {
 					description: 'The events timeline, oldest first.',
 					type: 'array',
@@ -755,7 +794,10 @@ export const routes = [
 					description: 'Notification id.',
 					type: 'string',
 				},
-				session_id: { description: 'CartBay session id.', type: 'string' },
+				session_id: {
+					description: 'CartBay session id.',
+					type: 'string',
+				},
 				status: {
 					description: 'Lifecycle state.',
 					type: 'string',
@@ -861,5 +903,75 @@ export const routes = [
 				code: { description: 'Full coupon code.', type: 'string' },
 			},
 		},
+	},
+	{
+		path: '/license/activate',
+		description: 'Activates a WPAnchorBay license key for this site.',
+		endpoints: [
+			{
+				method: 'POST',
+				description:
+					'Sends the key, product slug and site domain to the license server from this server (never the browser) and stores the result; development domains get Dev Mode without a request.',
+				permission: 'manage_woocommerce',
+				handler: {
+					class: 'Api\\LicenseController',
+					method: 'activate',
+				},
+				args: [
+					{
+						name: 'license_key',
+						description:
+							'The license key (WPAB-XXXXXXXXXXXX-XXXXXXXXXXXX).',
+						schema: { type: 'string', maxLength: 64 },
+						required: true,
+					},
+				],
+				body: 'object',
+			},
+		],
+		responseSchema: licenseResponse,
+	},
+	{
+		path: '/license/status',
+		description: 'The local license state, optionally checked again.',
+		endpoints: [
+			{
+				method: 'GET',
+				description:
+					'The stored license state with a masked key; refresh=true checks with the license server first.',
+				permission: 'manage_woocommerce',
+				handler: {
+					class: 'Api\\LicenseController',
+					method: 'status',
+				},
+				args: [
+					{
+						name: 'refresh',
+						description: 'Check with the license server now.',
+						schema: { type: 'boolean', default: false },
+					},
+				],
+			},
+		],
+		responseSchema: licenseResponse,
+	},
+	{
+		path: '/license/deactivate',
+		description: 'Removes the stored license from this site.',
+		endpoints: [
+			{
+				method: 'POST',
+				description:
+					'Removes the stored key and cached validity; recovery keeps running.',
+				permission: 'manage_woocommerce',
+				handler: {
+					class: 'Api\\LicenseController',
+					method: 'deactivate',
+				},
+				args: [],
+				body: 'object',
+			},
+		],
+		responseSchema: licenseResponse,
 	},
 ] as const satisfies readonly RestRouteDef[];

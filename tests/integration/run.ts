@@ -31,6 +31,7 @@ import { analyticsScenarios } from './analytics';
 import { attributionScenarios } from './attribution';
 import { captureScenarios } from './capture';
 import { hardeningScenarios } from './capture-hardening';
+import { licenseScenarios } from './license';
 import { limitsScenarios } from './limits';
 import { recoveryScenarios } from './recovery';
 import { reportsScenarios } from './reports';
@@ -612,6 +613,9 @@ async function main(): Promise< void > {
 			}
 			if ( want( 'reports' ) ) {
 				await reportsScenarios( t, site );
+			}
+			if ( want( 'license' ) ) {
+				await licenseScenarios( t, site );
 			}
 			t.equal(
 				'no CartBay PHP notice, warning or deprecation in wp-debug.log',

@@ -14,6 +14,7 @@ use WPAnchorBay\CartBay\Analytics\WcAnalyticsExclusion;
 use WPAnchorBay\CartBay\Api\AnalyticsController;
 use WPAnchorBay\CartBay\Api\CouponsController;
 use WPAnchorBay\CartBay\Api\ExportController;
+use WPAnchorBay\CartBay\Api\LicenseController;
 use WPAnchorBay\CartBay\Api\NotificationsController;
 use WPAnchorBay\CartBay\Api\SessionsController;
 use WPAnchorBay\CartBay\Api\SettingsController;
@@ -237,6 +238,8 @@ final class Plugin {
 			// Analytics (issue 11).
 			LedgerRebuild::class        => static fn () => new LedgerRebuild(),
 			AnalyticsController::class  => static fn () => new AnalyticsController(),
+			// License (issue 12).
+			LicenseController::class    => static fn () => new LicenseController(),
 			// Reporting (issue 11).
 			SessionsController::class      => static fn () => new SessionsController(),
 			ExportController::class        => static fn () => new ExportController(),
