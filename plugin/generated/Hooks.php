@@ -53,6 +53,11 @@ final class Hooks {
 	public const LEAN_CAPTURE_REQUEST = 'cartbay_lean_capture_request';
 
 	/**
+	 * Filter: whether WooCommerce's own abandoned-cart recovery email stands down for an unpaid order (receives CartBay's decision and the order; true when CartBay handles that shopper's cart).
+	 */
+	public const CORE_RECOVERY_EMAIL_SUPPRESSED = 'cartbay_core_recovery_email_suppressed';
+
+	/**
 	 * Every value, in schema order.
 	 *
 	 * @return string[]
@@ -66,6 +71,7 @@ final class Hooks {
 			self::RATE_LIMIT_WINDOW,
 			self::CAPTURE_ALLOWED_ORIGINS,
 			self::LEAN_CAPTURE_REQUEST,
+			self::CORE_RECOVERY_EMAIL_SUPPRESSED,
 		);
 	}
 }

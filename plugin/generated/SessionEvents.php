@@ -103,6 +103,11 @@ final class SessionEvents {
 	public const UNSUBSCRIBED = 'unsubscribed';
 
 	/**
+	 * WooCommerce's own abandoned-cart recovery email (WooCommerce 11.0) was held back for an order of this shopper: CartBay handles the recovery.
+	 */
+	public const CORE_RECOVERY_EMAIL_SUPPRESSED = 'core_recovery_email_suppressed';
+
+	/**
 	 * Every value, in schema order.
 	 *
 	 * @return string[]
@@ -126,6 +131,7 @@ final class SessionEvents {
 			self::REVENUE_ADJUSTED,
 			self::SUPERSEDED,
 			self::UNSUBSCRIBED,
+			self::CORE_RECOVERY_EMAIL_SUPPRESSED,
 		);
 	}
 }

@@ -93,6 +93,12 @@ export const sessionEvents = {
 			value: 'unsubscribed',
 			description: 'The shopper unsubscribed.',
 		},
+		{
+			name: 'CORE_RECOVERY_EMAIL_SUPPRESSED',
+			value: 'core_recovery_email_suppressed',
+			description:
+				"WooCommerce's own abandoned-cart recovery email (WooCommerce 11.0) was held back for an order of this shopper: CartBay handles the recovery.",
+		},
 	],
 } as const satisfies ConstantGroupDef;
 

@@ -50,5 +50,23 @@ export const publicHooks = {
 			description:
 				'Filter: whether a capture request boots like a Store API request (false registers every REST route as usual).',
 		},
+		{
+			name: 'LICENSE_SERVER_URL',
+			value: 'cartbay_license_server_url',
+			description:
+				'Filter: the license server REST base (default CARTBAY_LICENSE_SERVER). https, or http to a loopback host only; any other value stops license requests (status server_error).',
+		},
+		{
+			name: 'LICENSE_DEV_DOMAIN_BYPASS',
+			value: 'cartbay_license_dev_domain_bypass',
+			description:
+				'Filter: whether this site gets Dev Mode without a license request (receives the bypass decision and the host of home_url()).',
+		},
+		{
+			name: 'CORE_RECOVERY_EMAIL_SUPPRESSED',
+			value: 'cartbay_core_recovery_email_suppressed',
+			description:
+				"Filter: whether WooCommerce's own abandoned-cart recovery email stands down for an unpaid order (receives CartBay's decision and the order; true when CartBay handles that shopper's cart).",
+		},
 	],
 } as const satisfies ConstantGroupDef;

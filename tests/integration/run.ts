@@ -30,6 +30,7 @@ import { abuseScenarios } from './abuse';
 import { analyticsScenarios } from './analytics';
 import { attributionScenarios } from './attribution';
 import { captureScenarios } from './capture';
+import { coexistenceScenarios } from './coexistence';
 import { hardeningScenarios } from './capture-hardening';
 import { licenseScenarios } from './license';
 import { limitsScenarios } from './limits';
@@ -613,6 +614,9 @@ async function main(): Promise< void > {
 			}
 			if ( want( 'reports' ) ) {
 				await reportsScenarios( t, site );
+			}
+			if ( want( 'coexistence' ) ) {
+				await coexistenceScenarios( t, site );
 			}
 			if ( want( 'license' ) ) {
 				await licenseScenarios( t, site );

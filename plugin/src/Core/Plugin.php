@@ -41,6 +41,7 @@ use WPAnchorBay\CartBay\Offers\CouponIssuer;
 use WPAnchorBay\CartBay\Recovery\AbandonmentScheduler;
 use WPAnchorBay\CartBay\Recovery\AttributionReverter;
 use WPAnchorBay\CartBay\Recovery\CartRestorer;
+use WPAnchorBay\CartBay\Recovery\CoreRecoveryEmailGuard;
 use WPAnchorBay\CartBay\Recovery\CouponGuard;
 use WPAnchorBay\CartBay\Recovery\RecoveryMatcher;
 use WPAnchorBay\CartBay\Recovery\RestoredCheckout;
@@ -91,6 +92,7 @@ final class Plugin {
 		UnsubscribeService::class,
 		RecoveryMatcher::class,
 		AttributionReverter::class,
+		CoreRecoveryEmailGuard::class,
 		Installer::class,
 		AdminScreens::class,
 		SettingsRepository::class,
@@ -238,6 +240,10 @@ final class Plugin {
 			// Analytics (issue 11).
 			LedgerRebuild::class        => static fn () => new LedgerRebuild(),
 			AnalyticsController::class  => static fn () => new AnalyticsController(),
+			CoreRecoveryEmailGuard::class => fn () => new CoreRecoveryEmailGuard(
+				$this->service( SessionRepository::class ),
+				$this->service( SuppressionList::class )
+			),
 			// License (issue 12).
 			LicenseController::class    => static fn () => new LicenseController(),
 			// Reporting (issue 11).
