@@ -37,6 +37,7 @@ import { limitsScenarios } from './limits';
 import { recoveryScenarios } from './recovery';
 import { reportsScenarios } from './reports';
 import { sequenceScenarios } from './sequence';
+import { uninstallScenarios } from './uninstall';
 import { Checks, sameJson } from '../support/checks';
 import { lastJson, phpString } from '../support/php';
 import { EVENT, settingDefault, STATUS } from '../support/schema-names';
@@ -620,6 +621,10 @@ async function main(): Promise< void > {
 			}
 			if ( want( 'license' ) ) {
 				await licenseScenarios( t, site );
+			}
+			// Last: it deletes CartBay's data (and activates the plugin again).
+			if ( want( 'uninstall' ) ) {
+				await uninstallScenarios( t, site );
 			}
 			t.equal(
 				'no CartBay PHP notice, warning or deprecation in wp-debug.log',

@@ -23,7 +23,7 @@ export const DIST_ZIP = join(DIST, `${plugin.slug}.zip`);
 export const MAIN_FILE = `${plugin.slug}.php`;
 
 /** What ships from plugin/ into the plugin folder, copied as is (paths relative to both). */
-export const SHIPPED_FROM_PLUGIN = [MAIN_FILE, 'src', 'generated', 'templates'] as const;
+export const SHIPPED_FROM_PLUGIN = [MAIN_FILE, 'uninstall.php', 'src', 'generated', 'templates'] as const;
 
 /** TypeScript sources bundled into build/ (scanned for translatable strings). */
 export const SCRIPT_SOURCES = ['admin-ui/src', 'checkout/src'] as const;
