@@ -34,6 +34,7 @@ import { coexistenceScenarios } from './coexistence';
 import { hardeningScenarios } from './capture-hardening';
 import { licenseScenarios } from './license';
 import { limitsScenarios } from './limits';
+import { privacyScenarios } from './privacy';
 import { recoveryScenarios } from './recovery';
 import { reportsScenarios } from './reports';
 import { sequenceScenarios } from './sequence';
@@ -618,6 +619,9 @@ async function main(): Promise< void > {
 			}
 			if ( want( 'coexistence' ) ) {
 				await coexistenceScenarios( t, site );
+			}
+			if ( want( 'privacy' ) ) {
+				await privacyScenarios( t, site );
 			}
 			if ( want( 'license' ) ) {
 				await licenseScenarios( t, site );
