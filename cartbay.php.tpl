@@ -12,6 +12,7 @@
  * Requires at least:    {{requiresWordPress}}
  * Requires PHP:         {{requiresPhp}}
  * Requires Plugins:     woocommerce
+ * Update URI:           {{pluginUri}}
  * WC requires at least: {{requiresWooCommerce}}
  * WC tested up to:      {{testedWooCommerce}}
  *

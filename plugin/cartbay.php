@@ -12,6 +12,7 @@
  * Requires at least:    6.8
  * Requires PHP:         8.2
  * Requires Plugins:     woocommerce
+ * Update URI:           https://wpanchorbay.github.io/cartbay/
  * WC requires at least: 10.0
  * WC tested up to:      10.0
  *

@@ -48,9 +48,17 @@ export function valueConstants( def: PhpValueClassDef ): ValueConstant[] {
 	);
 }
 
+/**
+ * The class file. `members` (already printed, one tab in) follow the constants: what a value class needs
+ * beyond scalars (array constants, translated labels).
+ * @param def
+ * @param emitter
+ * @param members
+ */
 export function emitValueClass(
 	def: PhpValueClassDef,
-	emitter: string
+	emitter: string,
+	members: readonly string[] = []
 ): GeneratedFile {
 	const constants = valueConstants( def )
 		.map(
@@ -62,7 +70,7 @@ export function emitValueClass(
 ${ docblock( 0, [ def.classDoc ] ) }
 final class ${ def.className } {
 
-${ constants }
+${ [ constants, ...members ].join( '\n\n' ) }
 }
 `;
 	return { path: `${ GENERATED_DIR }/${ def.className }.php`, content };

@@ -1,56 +1,201 @@
 <?php
 /**
- * WPAnchorBay license state: checked from the server, never from the browser.
+ * WPAnchorBay license activation, check and removal.
  *
  * @package WPAnchorBay\CartBay
  */
 
 namespace WPAnchorBay\CartBay\License;
 
-use WPAnchorBay\CartBay\Generated\Options;
-use WPAnchorBay\CartBay\Generated\Transients;
+use WPAnchorBay\CartBay\Generated\LicenseSchema;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Refreshes the stored license status. A license-server failure is recorded as `server_error` and never
- * interrupts capture, emails or restores.
+ * Activates a key for this site, checks the stored key again (the daily `cartbay_check_license` job and
+ * "Check Current License") and removes it, keeping LicenseState in step with the server's answers.
+ *
+ * Only admin requests, the daily job and WP-CLI get here; no shopper request ever calls the license server.
+ * A server that cannot be reached, is too slow (LicenseSchema::REQUEST_TIMEOUT_SECONDS) or answers nonsense
+ * gives `server_error`: capture, emails and restore links never depend on the license.
  */
 final class LicenseClient {
 
 	/**
-	 * Handler of `cartbay_check_license`.
+	 * Stored license state.
 	 *
-	 * @return string The resulting status: inactive, active, expired, invalid or server_error.
+	 * @var LicenseState
 	 */
-	public function refresh_status(): string {
-		$data = get_option( Options::LICENSE_DATA, array() );
-		$key  = is_array( $data ) && isset( $data['key'] ) && is_string( $data['key'] ) ? $data['key'] : '';
-		if ( '' === $key ) {
-			return 'inactive';
+	private $state;
+
+	/**
+	 * License server.
+	 *
+	 * @var LicenseServer
+	 */
+	private $server;
+
+	/**
+	 * Release information (its caches are reset when the key changes).
+	 *
+	 * @var ReleaseInfo
+	 */
+	private $releases;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param LicenseState  $state    Stored license state.
+	 * @param LicenseServer $server   License server.
+	 * @param ReleaseInfo   $releases Release information.
+	 */
+	public function __construct( LicenseState $state, LicenseServer $server, ReleaseInfo $releases ) {
+		$this->state    = $state;
+		$this->server   = $server;
+		$this->releases = $releases;
+	}
+
+	/**
+	 * Activates a well-formed key for this site. On a development host (DevDomain) the key is stored in Dev
+	 * Mode without a request. A key the server accepts, reports expired, or could not be asked about (server
+	 * error: retried by the next check) replaces the stored one; a key it rejects changes nothing.
+	 *
+	 * @param string $key Normalized, well-formed key.
+	 * @return array{key: string, status: string, expires_at: string|null, plan: string|null, checked_at: int, domain: string, message: string}|\WP_Error
+	 */
+	public function activate( string $key ) {
+		$domain = DevDomain::site_host();
+		if ( DevDomain::bypass( $domain ) ) {
+			$state = $this->record( LicenseState::empty_state(), $key, LicenseAnswer::answer( LicenseSchema::STATUS_DEV_MODE, LicenseAnswer::DEV_DOMAIN ), '' );
+			$this->releases->forget();
+			return $state;
 		}
 
-		$response = wp_remote_get(
-			add_query_arg(
+		$answer = $this->request_activation( $key, $domain );
+		if ( in_array( $answer['status'], array( LicenseSchema::STATUS_INVALID, LicenseSchema::STATUS_INACTIVE ), true ) ) {
+			$message = LicenseAnswer::message( LicenseAnswer::REJECTED );
+			if ( '' !== $answer['server_message'] ) {
+				/* translators: 1: why the key was refused, 2: what the license server said. */
+				$message = sprintf( __( '%1$s The server said: %2$s', 'cartbay' ), $message, $answer['server_message'] );
+			}
+			return new \WP_Error(
+				'cartbay_license_invalid',
+				$message,
 				array(
-					'license_key' => rawurlencode( $key ),
-					'slug'        => 'cartbay',
-					'domain'      => rawurlencode( (string) wp_parse_url( home_url(), PHP_URL_HOST ) ),
-				),
-				CARTBAY_LICENSE_SERVER . '/check'
-			),
-			array( 'timeout' => 10 )
-		);
-		$body     = is_wp_error( $response ) ? null : json_decode( wp_remote_retrieve_body( $response ), true );
-		$status   = 'server_error';
-		if ( is_array( $body ) && isset( $body['status'] ) && is_string( $body['status'] ) ) {
-			$status = in_array( $body['status'], array( 'active', 'expired', 'invalid' ), true ) ? $body['status'] : 'invalid';
+					'status' => 422,
+					'key'    => LicenseKey::mask( $key ),
+				)
+			);
 		}
 
-		$data['status']     = $status;
-		$data['checked_at'] = time();
-		update_option( Options::LICENSE_DATA, $data, false );
-		set_transient( Transients::LICENSE_VALID, 'active' === $status || 'server_error' === $status, 12 * HOUR_IN_SECONDS );
-		return $status;
+		$state = $this->record( LicenseState::empty_state(), $key, $answer, LicenseSchema::STATUS_ACTIVE === $answer['status'] ? $domain : '' );
+		$this->releases->forget();
+		return $state;
+	}
+
+	/**
+	 * Handler of the daily `cartbay_check_license` job, and "Check Current License" (forced). Checks the
+	 * stored key with the server unless a check is cached (LicenseSchema::VALID_CACHE_HOURS) and not forced:
+	 * Dev Mode on a development host, GET /check when the server activated the key for this host, otherwise
+	 * an activation for this host (after an outage during activation, a move from a development host or to
+	 * another domain).
+	 *
+	 * @param bool $force Check even when a recent check is cached.
+	 * @return string The resulting status.
+	 */
+	public function refresh_status( bool $force = false ): string {
+		$state = $this->state->read();
+		if ( '' === $state['key'] ) {
+			return $state['status'];
+		}
+		if ( ! $force && '' !== $this->state->cached_status() ) {
+			return $state['status'];
+		}
+
+		$domain = DevDomain::site_host();
+		if ( DevDomain::bypass( $domain ) ) {
+			return $this->record( $state, $state['key'], LicenseAnswer::answer( LicenseSchema::STATUS_DEV_MODE, LicenseAnswer::DEV_DOMAIN ), $state['domain'] )['status'];
+		}
+		if ( '' !== $state['domain'] && $domain === $state['domain'] ) {
+			$answer = LicenseAnswer::read(
+				$this->server->get(
+					LicenseSchema::ROUTE_CHECK,
+					array(),
+					array(
+						'license_key' => $state['key'],
+						'slug'        => LicenseSchema::PRODUCT_SLUG,
+						'domain'      => $domain,
+					),
+					$state['key']
+				),
+				$state['key']
+			);
+			// An expired key stays activated here (a renewal is seen by the next check); a rejected one does not.
+			$keep = ! in_array( $answer['status'], array( LicenseSchema::STATUS_INVALID, LicenseSchema::STATUS_INACTIVE ), true );
+			return $this->record( $state, $state['key'], $answer, $keep ? $domain : '' )['status'];
+		}
+
+		$answer    = $this->request_activation( $state['key'], $domain );
+		$activated = LicenseSchema::STATUS_ACTIVE === $answer['status'];
+		$result    = $this->record( $state, $state['key'], $answer, $activated ? $domain : '' )['status'];
+		if ( $activated ) {
+			$this->releases->forget();
+		}
+		return $result;
+	}
+
+	/**
+	 * Removes the stored key, the cached status and the update caches. The license server has no
+	 * deactivation route, so the activation stays counted there until the key is activated elsewhere or
+	 * released from the WPAnchorBay account. Recovery keeps running.
+	 */
+	public function deactivate(): void {
+		$this->state->clear();
+		$this->releases->forget();
+	}
+
+	/**
+	 * POST /activate.
+	 *
+	 * @param string $key    Key.
+	 * @param string $domain Activation domain.
+	 * @return array{status: string, message: string, expires_at: string|null, plan: string|null, server_message: string}
+	 */
+	private function request_activation( string $key, string $domain ): array {
+		return LicenseAnswer::read(
+			$this->server->post(
+				LicenseSchema::ROUTE_ACTIVATE,
+				array(
+					'license_key' => $key,
+					'slug'        => LicenseSchema::PRODUCT_SLUG,
+					'domain'      => $domain,
+				),
+				$key
+			),
+			$key
+		);
+	}
+
+	/**
+	 * Stores what an answer says about a key. A server error keeps the term end and plan already known.
+	 *
+	 * @param array<string, mixed> $state  State before (LicenseState::read()).
+	 * @param string               $key    Key.
+	 * @param array<string, mixed> $answer Answer (LicenseAnswer::read()).
+	 * @param string               $domain Domain the server activated the key for ('' for none).
+	 * @return array{key: string, status: string, expires_at: string|null, plan: string|null, checked_at: int, domain: string, message: string}
+	 */
+	private function record( array $state, string $key, array $answer, string $domain ): array {
+		$keep_details = LicenseSchema::STATUS_SERVER_ERROR === $answer['status'] || LicenseSchema::STATUS_DEV_MODE === $answer['status'];
+
+		$state['key']        = $key;
+		$state['status']     = $answer['status'];
+		$state['expires_at'] = $keep_details ? $state['expires_at'] : $answer['expires_at'];
+		$state['plan']       = $keep_details ? $state['plan'] : $answer['plan'];
+		$state['checked_at'] = time();
+		$state['domain']     = $domain;
+		$state['message']    = $answer['message'];
+		$this->state->save( $state );
+		return $state;
 	}
 }
