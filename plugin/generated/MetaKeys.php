@@ -148,6 +148,11 @@ final class MetaKeys {
 	public const NOTIFICATIONS = '_cartbay_notifications';
 
 	/**
+	 * Notification id: one meta row per queued notification, so a notification finds its session by an indexed meta lookup.
+	 */
+	public const NOTIFICATION_ID = '_cartbay_notification_id';
+
+	/**
 	 * Restore token hash: one meta row per issued token, so a link finds its session by an indexed meta lookup.
 	 */
 	public const TOKEN_HASH = '_cartbay_token_hash';
@@ -260,6 +265,7 @@ final class MetaKeys {
 			self::SUPERSEDED_BY,
 			self::EVENTS,
 			self::NOTIFICATIONS,
+			self::NOTIFICATION_ID,
 			self::TOKEN_HASH,
 			self::TOKEN_HASHES,
 			self::TOKEN_EXPIRES_AT,

@@ -145,6 +145,12 @@ export const metaKeys = {
 			description: 'Notification lifecycle records.',
 		},
 		{
+			name: 'NOTIFICATION_ID',
+			value: '_cartbay_notification_id',
+			description:
+				'Notification id: one meta row per queued notification, so a notification finds its session by an indexed meta lookup.',
+		},
+		{
 			name: 'TOKEN_HASH',
 			value: '_cartbay_token_hash',
 			description:
@@ -193,7 +199,7 @@ export const metaKeys = {
 			name: 'ANALYTICS_CONTRIBUTION',
 			value: '_cartbay_analytics_contribution',
 			description:
-				"What the session adds to the analytics ledger now: its capture day and counters (no PII), applied once; a change applies only the difference.",
+				'What the session adds to the analytics ledger now: its capture day and counters (no PII), applied once; a change applies only the difference.',
 		},
 		{
 			name: 'ANALYTICS_PENDING',

@@ -136,6 +136,8 @@ final class NotificationLog {
 			'timestamps'         => array( NotificationStates::QUEUED => time() ),
 		);
 		$order->update_meta_data( MetaKeys::NOTIFICATIONS, $records );
+		// One indexed row per notification: the reports find a notification's session by its id.
+		$order->add_meta_data( MetaKeys::NOTIFICATION_ID, $id );
 		return $id;
 	}
 
