@@ -54,6 +54,13 @@ final class ScheduledJobs {
 	public const PRUNE_SESSIONS = 'cartbay_prune_sessions';
 
 	/**
+	 * Continues a retention run whose time budget ran out with sessions still past retention; at most one pending.
+	 *
+	 * Single action; args: [].
+	 */
+	public const PRUNE_SESSIONS_CONTINUE = 'cartbay_prune_sessions_continue';
+
+	/**
 	 * Refreshes the local license state; a license-server outage never stops recovery.
 	 *
 	 * Recurring every 86400 seconds.
@@ -80,6 +87,13 @@ final class ScheduledJobs {
 	 * Single action; args: [].
 	 */
 	public const APPLY_ANALYTICS = 'cartbay_apply_analytics';
+
+	/**
+	 * Takes a deleted or trashed session’s ledger contribution (its day and JSON-encoded counters) out of the live analytics layer; the deletion itself may run on a shopper request, which never writes the ledger.
+	 *
+	 * Single action; args: [order_id, day, counters].
+	 */
+	public const FORGET_ANALYTICS = 'cartbay_forget_analytics';
 
 	/**
 	 * Rebuilds the ledger of the retained sessions from the sessions themselves, one bounded batch a run, each run queuing the next until done.
@@ -132,6 +146,14 @@ final class ScheduledJobs {
 			}
 		);
 
+		// Continues a retention run whose time budget ran out with sessions still past retention; at most one pending.
+		add_action(
+			self::PRUNE_SESSIONS_CONTINUE,
+			static function () use ( $plugin ): void {
+				$plugin->service( SessionRepository::class )->prune_expired();
+			}
+		);
+
 		// Refreshes the local license state; a license-server outage never stops recovery.
 		add_action(
 			self::CHECK_LICENSE,
@@ -166,6 +188,16 @@ final class ScheduledJobs {
 			static function () use ( $plugin ): void {
 				$plugin->service( AnalyticsService::class )->apply_pending();
 			}
+		);
+
+		// Takes a deleted or trashed session’s ledger contribution (its day and JSON-encoded counters) out of the live analytics layer; the deletion itself may run on a shopper request, which never writes the ledger.
+		add_action(
+			self::FORGET_ANALYTICS,
+			static function ( $order_id, $day, $counters ) use ( $plugin ): void {
+				$plugin->service( AnalyticsService::class )->forget( (int) $order_id, (string) $day, (string) $counters );
+			},
+			10,
+			3
 		);
 
 		// Rebuilds the ledger of the retained sessions from the sessions themselves, one bounded batch a run, each run queuing the next until done.

@@ -37,6 +37,14 @@ export const jobs = [
 		handler: { class: 'Data\\SessionRepository', method: 'prune_expired' },
 	},
 	{
+		hook: 'cartbay_prune_sessions_continue',
+		kind: 'single',
+		args: [],
+		description:
+			'Continues a retention run whose time budget ran out with sessions still past retention; at most one pending.',
+		handler: { class: 'Data\\SessionRepository', method: 'prune_expired' },
+	},
+	{
 		hook: 'cartbay_check_license',
 		kind: 'recurring',
 		intervalSeconds: 24 * 60 * 60,
@@ -75,6 +83,21 @@ export const jobs = [
 		handler: {
 			class: 'Analytics\\AnalyticsService',
 			method: 'apply_pending',
+		},
+	},
+	{
+		hook: 'cartbay_forget_analytics',
+		kind: 'single',
+		args: [
+			{ name: 'order_id', type: 'int' },
+			{ name: 'day', type: 'string' },
+			{ name: 'counters', type: 'string' },
+		],
+		description:
+			'Takes a deleted or trashed session’s ledger contribution (its day and JSON-encoded counters) out of the live analytics layer; the deletion itself may run on a shopper request, which never writes the ledger.',
+		handler: {
+			class: 'Analytics\\AnalyticsService',
+			method: 'forget',
 		},
 	},
 	{

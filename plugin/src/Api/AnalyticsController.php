@@ -1,43 +1,79 @@
 <?php
 /**
- * AnalyticsController (being built for issue 11).
+ * REST handlers of the analytics routes.
  *
  * @package WPAnchorBay\CartBay
  */
 
 namespace WPAnchorBay\CartBay\Api;
 
+use WPAnchorBay\CartBay\Analytics\AnalyticsService;
+use WPAnchorBay\CartBay\Analytics\LedgerRebuild;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
- * AnalyticsController.
+ * `GET cartbay/v1/analytics?days=`, `GET|POST cartbay/v1/analytics/rebuild` (manage_woocommerce, checked by
+ * the generated route permission callbacks).
  */
 final class AnalyticsController {
 
 	/**
-	 * Not built yet.
+	 * The analytics service.
 	 *
-	 * @return \WP_Error
+	 * @var AnalyticsService
 	 */
-	public function get_analytics() {
-		return new \WP_Error( 'cartbay_not_built', 'Not built yet.', array( 'status' => 501 ) );
+	private $analytics;
+
+	/**
+	 * The ledger rebuild.
+	 *
+	 * @var LedgerRebuild
+	 */
+	private $rebuild;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param AnalyticsService $analytics The analytics service.
+	 * @param LedgerRebuild    $rebuild   The ledger rebuild.
+	 */
+	public function __construct( AnalyticsService $analytics, LedgerRebuild $rebuild ) {
+		$this->analytics = $analytics;
+		$this->rebuild   = $rebuild;
 	}
 
 	/**
-	 * Not built yet.
+	 * GET /analytics: the cached report of 7, 30 or 90 days (anything else: 30).
 	 *
-	 * @return \WP_Error
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response
 	 */
-	public function get_rebuild() {
-		return new \WP_Error( 'cartbay_not_built', 'Not built yet.', array( 'status' => 501 ) );
+	public function get_analytics( \WP_REST_Request $request ) {
+		return rest_ensure_response( $this->analytics->report( $request->get_param( 'days' ) ) );
 	}
 
 	/**
-	 * Not built yet.
+	 * GET /analytics/rebuild: progress of the running or last rebuild.
 	 *
-	 * @return \WP_Error
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response
 	 */
-	public function start_rebuild() {
-		return new \WP_Error( 'cartbay_not_built', 'Not built yet.', array( 'status' => 501 ) );
+	public function get_rebuild( \WP_REST_Request $request ) {
+		unset( $request );
+		return rest_ensure_response( $this->rebuild->progress() );
+	}
+
+	/**
+	 * POST /analytics/rebuild: starts a rebuild (or reports the running one); it works in the background.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response
+	 */
+	public function start_rebuild( \WP_REST_Request $request ) {
+		unset( $request );
+		$response = rest_ensure_response( $this->rebuild->start() );
+		$response->set_status( 202 );
+		return $response;
 	}
 }
