@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: every budget benchmark, one after the other, each on its own fresh store.
  *
- *   npm run bench [-- --n 200] [--hpos on] [--sessions 5000] [--sends 1000] [--only run|sequence]
+ *   npm run bench [-- --n 200] [--hpos on] [--sessions 5000] [--sends 1000] [--only run|sequence|analytics]
  *
- * 1. tests/bench/run.ts       checkout bytes and capture server time (issue 3 budgets)
- * 2. tests/bench/sequence.ts  fallback scanner backlog and concurrent sends (issue 4 budgets)
+ * 1. tests/bench/run.ts        checkout bytes and capture server time (issue 3 budgets)
+ * 2. tests/bench/sequence.ts   fallback scanner backlog and concurrent sends (issue 4 budgets)
+ * 3. tests/bench/analytics.ts  100k seeded sessions: ledger rebuild, cached analytics, sessions list, CSV export (issue 11 budgets)
  *
- * Arguments go to both (each reads its own). Exits 1 when any budget is not met.
+ * Arguments go to every one (each reads its own). Exits 1 when any budget is not met.
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -16,7 +17,7 @@ const here = dirname( fileURLToPath( import.meta.url ) );
 let failed = 0;
 const onlyAt = process.argv.indexOf( '--only' );
 const only = onlyAt >= 0 ? process.argv[ onlyAt + 1 ] : undefined;
-for ( const script of [ 'run.ts', 'sequence.ts' ].filter(
+for ( const script of [ 'run.ts', 'sequence.ts', 'analytics.ts' ].filter(
 	( s ) => ! only || s === `${ only }.ts`
 ) ) {
 	console.log( `\n## ${ script }` );
