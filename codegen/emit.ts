@@ -8,6 +8,8 @@ import { emitAnalyticsSchema } from './emitters/analytics';
 import { emitCaptureSchema } from './emitters/capture';
 import { emitConstants } from './emitters/constants';
 import { emitEmailClasses } from './emitters/emails';
+import { emitLicenseSchema } from './emitters/license';
+import { emitLogSchema } from './emitters/log';
 import { emitOrderStatuses } from './emitters/order-statuses';
 import { emitPluginFile } from './emitters/plugin-file';
 import { emitRecoverySchema } from './emitters/recovery';
@@ -63,5 +65,7 @@ export function generate( root: string ): GeneratedFile[] {
 		emitCaptureSchema(),
 		emitRecoverySchema(),
 		emitAnalyticsSchema(),
+		emitLicenseSchema(),
+		emitLogSchema(),
 	];
 }

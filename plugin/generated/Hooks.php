@@ -53,6 +53,21 @@ final class Hooks {
 	public const LEAN_CAPTURE_REQUEST = 'cartbay_lean_capture_request';
 
 	/**
+	 * Filter: size in bytes at which the CartBay log file is rotated (default: the log_max_size_mb setting).
+	 */
+	public const LOG_MAX_BYTES = 'cartbay_log_max_bytes';
+
+	/**
+	 * Filter: the license server REST base (default CARTBAY_LICENSE_SERVER). https, or http to a loopback host only; any other value stops license requests (status server_error).
+	 */
+	public const LICENSE_SERVER_URL = 'cartbay_license_server_url';
+
+	/**
+	 * Filter: whether this site gets Dev Mode without a license request (receives the bypass decision and the host of home_url()).
+	 */
+	public const LICENSE_DEV_DOMAIN_BYPASS = 'cartbay_license_dev_domain_bypass';
+
+	/**
 	 * Filter: whether WooCommerce's own abandoned-cart recovery email stands down for an unpaid order (receives CartBay's decision and the order; true when CartBay handles that shopper's cart).
 	 */
 	public const CORE_RECOVERY_EMAIL_SUPPRESSED = 'cartbay_core_recovery_email_suppressed';
@@ -71,6 +86,9 @@ final class Hooks {
 			self::RATE_LIMIT_WINDOW,
 			self::CAPTURE_ALLOWED_ORIGINS,
 			self::LEAN_CAPTURE_REQUEST,
+			self::LOG_MAX_BYTES,
+			self::LICENSE_SERVER_URL,
+			self::LICENSE_DEV_DOMAIN_BYPASS,
 			self::CORE_RECOVERY_EMAIL_SUPPRESSED,
 		);
 	}

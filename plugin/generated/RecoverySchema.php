@@ -103,9 +103,19 @@ final class RecoverySchema {
 	public const TEST_TRIGGER_DELAY_SECONDS = 30;
 
 	/**
-	 * Sessions one retention run deletes at most.
+	 * Sessions one retention batch deletes at most.
 	 */
 	public const PRUNE_BATCH = 200;
+
+	/**
+	 * Seconds one retention run deletes batches before handing the rest to an immediate continuation.
+	 */
+	public const PRUNE_TIME_BUDGET_SECONDS = 20;
+
+	/**
+	 * Seconds a retention continuation waits when the analytics ledger is busy.
+	 */
+	public const PRUNE_BUSY_RETRY_SECONDS = 300;
 
 	/**
 	 * Most other sessions of the same email an unsubscribe stops along with the one whose link was used.

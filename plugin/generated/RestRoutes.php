@@ -14,6 +14,7 @@ use WPAnchorBay\CartBay\Api\AnalyticsController;
 use WPAnchorBay\CartBay\Api\CouponsController;
 use WPAnchorBay\CartBay\Api\ExportController;
 use WPAnchorBay\CartBay\Api\LicenseController;
+use WPAnchorBay\CartBay\Api\LogsController;
 use WPAnchorBay\CartBay\Api\NotificationsController;
 use WPAnchorBay\CartBay\Api\Permissions;
 use WPAnchorBay\CartBay\Api\RequestBody;
@@ -845,6 +846,86 @@ final class RestRoutes {
 				'schema' => array( self::class, 'license_deactivate_schema' ),
 			)
 		);
+
+		// /logs: The sanitized CartBay log file (the hidden Logs section), newest first.
+		// - READABLE (GET): Entries of cartbay.log and its backup, newest first, filtered by level, source, event prefix and text, 50 a page; X-WP-Total and X-WP-TotalPages headers.
+		register_rest_route(
+			self::NAMESPACE,
+			'/logs',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( LogsController::class )->list_logs( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(
+						'level'    => array(
+							'type'              => 'string',
+							'enum'              => array(
+								'all',
+								'info',
+								'warning',
+								'error',
+							),
+							'default'           => 'all',
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Entry level, or all.', 'cartbay' ),
+						),
+						'source'   => array(
+							'type'              => 'string',
+							'enum'              => array(
+								'all',
+								'capture',
+								'abandonment',
+								'email',
+								'restore',
+								'unsubscribe',
+								'attribution',
+								'license',
+								'retention',
+							),
+							'default'           => 'all',
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Source (the part of the event name before the dot), or all.', 'cartbay' ),
+						),
+						'event'    => array(
+							'type'              => 'string',
+							'maxLength'         => 100,
+							'pattern'           => '^[a-z0-9_.]*$',
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Event name prefix (capture., email.sent, …).', 'cartbay' ),
+						),
+						'search'   => array(
+							'type'              => 'string',
+							'maxLength'         => 100,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Text the event or its context contains (case-insensitive).', 'cartbay' ),
+						),
+						'page'     => array(
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'default'           => 1,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Page number, from 1.', 'cartbay' ),
+						),
+						'per_page' => array(
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'maximum'           => 200,
+							'default'           => 50,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Entries per page.', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'logs_schema' ),
+			)
+		);
 	}
 
 	/**
@@ -1440,6 +1521,10 @@ final class RestRoutes {
 					'description' => __( 'active, inactive, expired, invalid, dev_mode or server_error.', 'cartbay' ),
 					'type'        => 'string',
 				),
+				'label'      => array(
+					'description' => __( 'The status, translated.', 'cartbay' ),
+					'type'        => 'string',
+				),
 				'key'        => array(
 					'description' => __( 'The stored key, masked (never the full key).', 'cartbay' ),
 					'type'        => array(
@@ -1463,6 +1548,13 @@ final class RestRoutes {
 				),
 				'checked_at' => array(
 					'description' => __( 'Last check with the license server (ISO 8601, UTC).', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'message'    => array(
+					'description' => __( 'What the last activation or check said (translated), when it said something.', 'cartbay' ),
 					'type'        => array(
 						'string',
 						'null',
@@ -1487,51 +1579,8 @@ final class RestRoutes {
 					'description' => __( 'active, inactive, expired, invalid, dev_mode or server_error.', 'cartbay' ),
 					'type'        => 'string',
 				),
-				'key'        => array(
-					'description' => __( 'The stored key, masked (never the full key).', 'cartbay' ),
-					'type'        => array(
-						'string',
-						'null',
-					),
-				),
-				'expires_at' => array(
-					'description' => __( 'License term end, when the server gave one.', 'cartbay' ),
-					'type'        => array(
-						'string',
-						'null',
-					),
-				),
-				'plan'       => array(
-					'description' => __( 'Plan name, when the server gave one.', 'cartbay' ),
-					'type'        => array(
-						'string',
-						'null',
-					),
-				),
-				'checked_at' => array(
-					'description' => __( 'Last check with the license server (ISO 8601, UTC).', 'cartbay' ),
-					'type'        => array(
-						'string',
-						'null',
-					),
-				),
-			),
-		);
-	}
-
-	/**
-	 * JSON Schema of what `/license/deactivate` answers: the route's `schema` callback, shown by an OPTIONS request.
-	 *
-	 * @return array<string, mixed>
-	 */
-	public static function license_deactivate_schema(): array {
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'cartbay_license',
-			'type'       => 'object',
-			'properties' => array(
-				'status'     => array(
-					'description' => __( 'active, inactive, expired, invalid, dev_mode or server_error.', 'cartbay' ),
+				'label'      => array(
+					'description' => __( 'The status, translated.', 'cartbay' ),
 					'type'        => 'string',
 				),
 				'key'        => array(
@@ -1561,6 +1610,106 @@ final class RestRoutes {
 						'string',
 						'null',
 					),
+				),
+				'message'    => array(
+					'description' => __( 'What the last activation or check said (translated), when it said something.', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/license/deactivate` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function license_deactivate_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_license',
+			'type'       => 'object',
+			'properties' => array(
+				'status'     => array(
+					'description' => __( 'active, inactive, expired, invalid, dev_mode or server_error.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'label'      => array(
+					'description' => __( 'The status, translated.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'key'        => array(
+					'description' => __( 'The stored key, masked (never the full key).', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'expires_at' => array(
+					'description' => __( 'License term end, when the server gave one.', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'plan'       => array(
+					'description' => __( 'Plan name, when the server gave one.', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'checked_at' => array(
+					'description' => __( 'Last check with the license server (ISO 8601, UTC).', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'message'    => array(
+					'description' => __( 'What the last activation or check said (translated), when it said something.', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/logs` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function logs_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_log_entry',
+			'type'       => 'object',
+			'properties' => array(
+				'time'    => array(
+					'description' => __( 'When it was written (ISO 8601, UTC).', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'level'   => array(
+					'description' => __( 'info, warning or error.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'source'  => array(
+					'description' => __( 'What wrote it (capture, email, …).', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'event'   => array(
+					'description' => __( 'Event name.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'context' => array(
+					'description' => __( 'Sanitized details: ids, counts and reasons; never an email, token or key.', 'cartbay' ),
+					'type'        => 'object',
 				),
 			),
 		);

@@ -18,9 +18,14 @@ defined( 'ABSPATH' ) || exit;
 final class Transients {
 
 	/**
-	 * Cached license validity (12 hours).
+	 * Cached license status (12 hours): the status string of the last check; absent once it is stale.
 	 */
 	public const LICENSE_VALID = 'cartbay_license_valid';
+
+	/**
+	 * Cached update-check answer of the license server (a few hours; a failed check for less): version, readme sections and the download URL with the key masked.
+	 */
+	public const UPDATE_INFO = 'cartbay_update_info';
 
 	/**
 	 * Cached analytics metrics.
@@ -50,6 +55,7 @@ final class Transients {
 	public static function all(): array {
 		return array(
 			self::LICENSE_VALID,
+			self::UPDATE_INFO,
 			self::ANALYTICS_CACHE,
 			self::RATE_LIMIT_PREFIX,
 			self::NOTIFICATION_CONTEXT_PREFIX,

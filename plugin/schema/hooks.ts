@@ -51,6 +51,12 @@ export const publicHooks = {
 				'Filter: whether a capture request boots like a Store API request (false registers every REST route as usual).',
 		},
 		{
+			name: 'LOG_MAX_BYTES',
+			value: 'cartbay_log_max_bytes',
+			description:
+				'Filter: size in bytes at which the CartBay log file is rotated (default: the log_max_size_mb setting).',
+		},
+		{
 			name: 'LICENSE_SERVER_URL',
 			value: 'cartbay_license_server_url',
 			description:

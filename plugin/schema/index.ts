@@ -41,8 +41,26 @@ export {
 export {
 	analyticsSchemaClass,
 	captureSchemaClass,
+	licenseSchemaClass,
+	logSchemaClass,
 	recoverySchemaClass,
 } from './value-classes';
+export {
+	logFile,
+	logLevels,
+	logLimits,
+	logSources,
+	sessionEventLog,
+	sessionEventWarnings,
+} from './logging';
+export {
+	licenseDevDomains,
+	licenseKeyFormat,
+	licenseServerRoutes,
+	licenseStatuses,
+	licenseTiming,
+} from './license';
+export type { LicenseStatusKey } from './license';
 export {
 	csvFormulaGuard,
 	exportKinds,

@@ -40,8 +40,15 @@ export const recoveryWork = {
 	emailFallbackCandidates: 10,
 	/** The Test Mode trigger schedules email 1 this many seconds out. */
 	testTriggerDelaySeconds: 30,
-	/** Sessions one retention run deletes at most. */
+	/** Sessions one retention batch deletes at most. */
 	pruneBatch: 200,
+	/**
+	 * Seconds one retention run keeps deleting batches before it hands the rest of a backlog to an immediate
+	 * continuation (`cartbay_prune_sessions_continue`), like the scanner.
+	 */
+	pruneTimeBudgetSeconds: 20,
+	/** When the analytics ledger is busy, the continuation retries this many seconds later. */
+	pruneBusyRetrySeconds: 300,
 	/** Most other sessions of the same email an unsubscribe stops along with the one whose link was used. */
 	unsubscribeSiblingLimit: 50,
 } as const;

@@ -17,6 +17,7 @@ import {
 	reportPeriods,
 	sessionList,
 } from './analytics';
+import { logFile, logLevels, logLimits, logSources } from './logging';
 
 /**
  * Endpoint option (a key of the endpoint's `register_rest_route()` array) naming the rate-limit bucket of a
@@ -349,6 +350,10 @@ const licenseResponse: RouteResponseSchema = {
 				'active, inactive, expired, invalid, dev_mode or server_error.',
 			type: 'string',
 		},
+		label: {
+			description: 'The status, translated.',
+			type: 'string',
+		},
 		key: {
 			description: 'The stored key, masked (never the full key).',
 			type: [ 'string', 'null' ],
@@ -363,6 +368,11 @@ const licenseResponse: RouteResponseSchema = {
 		},
 		checked_at: {
 			description: 'Last check with the license server (ISO 8601, UTC).',
+			type: [ 'string', 'null' ],
+		},
+		message: {
+			description:
+				'What the last activation or check said (translated), when it said something.',
 			type: [ 'string', 'null' ],
 		},
 	},
@@ -973,5 +983,97 @@ export const routes = [
 			},
 		],
 		responseSchema: licenseResponse,
+	},
+	{
+		path: '/logs',
+		description:
+			'The sanitized CartBay log file (the hidden Logs section), newest first.',
+		endpoints: [
+			{
+				method: 'GET',
+				description: `Entries of ${ logFile.fileName } and its backup, newest first, filtered by level, source, event prefix and text, ${ logLimits.pageSize } a page; X-WP-Total and X-WP-TotalPages headers.`,
+				permission: 'manage_woocommerce',
+				handler: { class: 'Api\\LogsController', method: 'list_logs' },
+				args: [
+					{
+						name: 'level',
+						description: 'Entry level, or all.',
+						schema: {
+							type: 'string',
+							enum: [ 'all', ...logLevels ],
+							default: 'all',
+						},
+					},
+					{
+						name: 'source',
+						description:
+							'Source (the part of the event name before the dot), or all.',
+						schema: {
+							type: 'string',
+							enum: [ 'all', ...Object.values( logSources ) ],
+							default: 'all',
+						},
+					},
+					{
+						name: 'event',
+						description:
+							'Event name prefix (capture., email.sent, …).',
+						schema: {
+							type: 'string',
+							maxLength: logLimits.maxFilterLength,
+							pattern: '^[a-z0-9_.]*$',
+						},
+					},
+					{
+						name: 'search',
+						description:
+							'Text the event or its context contains (case-insensitive).',
+						schema: {
+							type: 'string',
+							maxLength: logLimits.maxFilterLength,
+						},
+					},
+					{
+						name: 'page',
+						description: 'Page number, from 1.',
+						schema: { type: 'integer', minimum: 1, default: 1 },
+					},
+					{
+						name: 'per_page',
+						description: 'Entries per page.',
+						schema: {
+							type: 'integer',
+							minimum: 1,
+							maximum: logLimits.maxPageSize,
+							default: logLimits.pageSize,
+						},
+					},
+				],
+			},
+		],
+		responseSchema: {
+			title: `${ plugin.slug }_log_entry`,
+			type: 'object',
+			properties: {
+				time: {
+					description: 'When it was written (ISO 8601, UTC).',
+					type: 'string',
+				},
+				level: {
+					description: 'info, warning or error.',
+					type: 'string',
+				},
+				source: {
+					description: 'What wrote it (capture, email, …).',
+					type: 'string',
+				},
+				event: { description: 'Event name.', type: 'string' },
+				context: {
+					description:
+						'Sanitized details: ids, counts and reasons; never an email, token or key.',
+					type: 'object',
+				},
+			},
+		},
 	},
 ] as const satisfies readonly RestRouteDef[];

@@ -72,7 +72,14 @@ export const transients = {
 		{
 			name: 'LICENSE_VALID',
 			value: 'cartbay_license_valid',
-			description: 'Cached license validity (12 hours).',
+			description:
+				'Cached license status (12 hours): the status string of the last check; absent once it is stale.',
+		},
+		{
+			name: 'UPDATE_INFO',
+			value: 'cartbay_update_info',
+			description:
+				'Cached update-check answer of the license server (a few hours; a failed check for less): version, readme sections and the download URL with the key masked.',
 		},
 		{
 			name: 'ANALYTICS_CACHE',

@@ -5,6 +5,13 @@
  */
 import { csvFormulaGuard, reportLimits, reportPeriods } from './analytics';
 import { blockConsentField, captureClient, captureLimits } from './capture';
+import {
+	licenseKeyFormat,
+	licenseServerRoutes,
+	licenseStatuses,
+	licenseTiming,
+} from './license';
+import { logFile, logLimits } from './logging';
 import { notificationMail, notificationRetry } from './notifications';
 import { phpGroup } from './php-values';
 import {
@@ -136,7 +143,11 @@ export const recoverySchemaClass: PhpValueClassDef = {
 				'Most abandoned sessions of one email the billing-email fallback looks at.',
 			testTriggerDelaySeconds:
 				'Delay of the email the Test Mode trigger schedules.',
-			pruneBatch: 'Sessions one retention run deletes at most.',
+			pruneBatch: 'Sessions one retention batch deletes at most.',
+			pruneTimeBudgetSeconds:
+				'Seconds one retention run deletes batches before handing the rest to an immediate continuation.',
+			pruneBusyRetrySeconds:
+				'Seconds a retention continuation waits when the analytics ledger is busy.',
 			unsubscribeSiblingLimit:
 				'Most other sessions of the same email an unsubscribe stops along with the one whose link was used.',
 		} ),
@@ -211,6 +222,131 @@ export const analyticsSchemaClass: PhpValueClassDef = {
 				name: 'CSV_FORMULA_PREFIX',
 				description: 'What such a cell is prefixed with.',
 			},
+		} ),
+	],
+};
+
+/** `LicenseSchema`: key format, statuses, cache lifetimes, request bounds and license-server routes. */
+export const licenseSchemaClass: PhpValueClassDef = {
+	className: 'LicenseSchema',
+	summary:
+		'LicenseSchema: the license key format, statuses, caches, timeouts, Dev Mode hosts and license-server routes.',
+	classDoc:
+		'What the license runtime (activation, checks, Dev Mode, private updates) works with.',
+	sources: [ 'plugin/schema/license.ts' ],
+	groups: [
+		phpGroup( licenseKeyFormat, {
+			prefix: {
+				name: 'KEY_PREFIX',
+				description: 'Text before the first dash of every key.',
+			},
+			pattern: {
+				name: 'KEY_PATTERN',
+				description:
+					'A whole key, as a regular expression without delimiters (input is trimmed and upper-cased first).',
+			},
+			length: { name: 'KEY_LENGTH', description: 'Characters of a key.' },
+			visibleTail: {
+				name: 'KEY_VISIBLE_TAIL',
+				description:
+					'Characters at the end of a key a masked key shows.',
+			},
+			maskCharacter: {
+				name: 'KEY_MASK_CHARACTER',
+				description:
+					'What a masked key shows instead of every other character but the prefix and the dashes.',
+			},
+		} ),
+		phpGroup(
+			Object.fromEntries(
+				licenseStatuses.map( ( s ) => [ s.key, s.key ] )
+			),
+			Object.fromEntries(
+				licenseStatuses.map( ( s ) => [
+					s.key,
+					{
+						name: `STATUS_${ s.key.toUpperCase() }`,
+						description: `${ s.label }: ${ s.description }`,
+					},
+				] )
+			)
+		),
+		phpGroup( licenseTiming, {
+			validCacheHours:
+				'Hours the cached license status (cartbay_license_valid) stays fresh.',
+			updateCacheHours:
+				'Hours an update-check answer is reused by the plugin update flow.',
+			updateRetryMinutes:
+				'Minutes a failed update check is remembered before the server is asked again.',
+			requestTimeoutSeconds:
+				'Seconds one license-server request may take (admin requests and the daily job alike).',
+			maxResponseBytes: 'Largest license-server answer read, in bytes.',
+			maxTextLength:
+				'Longest text kept from a license-server field (plan, message).',
+		} ),
+		phpGroup( licenseServerRoutes, {
+			productSlug: 'Product slug sent with every license-server request.',
+			activatePath: {
+				name: 'ROUTE_ACTIVATE',
+				description:
+					'License-server route: POST license_key, slug, domain.',
+			},
+			checkPath: {
+				name: 'ROUTE_CHECK',
+				description:
+					'License-server route: GET ?license_key, slug, domain.',
+			},
+			updateCheckPath: {
+				name: 'ROUTE_UPDATE_CHECK',
+				description:
+					'License-server route: GET /{slug}/{license_key}?host (update metadata).',
+			},
+			downloadPath: {
+				name: 'ROUTE_DOWNLOAD',
+				description:
+					'License-server route: GET /{slug}/{license_key}?host (the release zip).',
+			},
+		} ),
+	],
+};
+
+/** `LogSchema`: the CartBay log file, the bounds of one entry and of GET /logs. */
+export const logSchemaClass: PhpValueClassDef = {
+	className: 'LogSchema',
+	summary:
+		'LogSchema: the CartBay log file, entry bounds, levels, sources and the GET /logs limits.',
+	classDoc:
+		'What the Logger, the log file and GET /logs work with (the on/off switch, retention days and size cap are settings).',
+	sources: [ 'plugin/schema/logging.ts' ],
+	groups: [
+		phpGroup( logFile, {
+			directory: {
+				name: 'DIRECTORY',
+				description:
+					'Folder under the uploads folder holding the log file (web access denied).',
+			},
+			fileName: {
+				name: 'FILE_NAME',
+				description: 'Name of the current JSON-lines log file.',
+			},
+			backupSuffix: {
+				name: 'BACKUP_SUFFIX',
+				description:
+					'Appended to the file name for the one backup a rotation keeps.',
+			},
+		} ),
+		phpGroup( logLimits, {
+			bytesPerMegabyte:
+				'Bytes in one megabyte of the log_max_size_mb setting.',
+			maxValueLength: 'Longest text kept from one context value.',
+			maxContextKeys: 'Most keys kept from one context array.',
+			maxContextDepth: 'Deepest context nesting kept.',
+			maxEventLength: 'Longest event name.',
+			readMaxEntries:
+				'Most entries GET /logs reads (newest first, both files) before filtering.',
+			pageSize: 'Rows of one GET /logs page by default.',
+			maxPageSize: 'Largest GET /logs page.',
+			maxFilterLength: 'Longest GET /logs search text or event prefix.',
 		} ),
 	],
 };

@@ -30,10 +30,12 @@ import { abuseScenarios } from './abuse';
 import { analyticsScenarios } from './analytics';
 import { attributionScenarios } from './attribution';
 import { captureScenarios } from './capture';
+import { cliScenarios } from './cli';
 import { coexistenceScenarios } from './coexistence';
 import { hardeningScenarios } from './capture-hardening';
 import { licenseScenarios } from './license';
 import { limitsScenarios } from './limits';
+import { operationsScenarios } from './operations';
 import { privacyScenarios } from './privacy';
 import { recoveryScenarios } from './recovery';
 import { reportsScenarios } from './reports';
@@ -625,6 +627,12 @@ async function main(): Promise< void > {
 			}
 			if ( want( 'license' ) ) {
 				await licenseScenarios( t, site );
+			}
+			if ( want( 'cli' ) ) {
+				await cliScenarios( t, site );
+			}
+			if ( want( 'operations' ) ) {
+				await operationsScenarios( t, site );
 			}
 			// Last: it deletes CartBay's data (and activates the plugin again).
 			if ( want( 'uninstall' ) ) {

@@ -16,6 +16,7 @@ use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Generated\SettingsKeys;
 use WPAnchorBay\CartBay\Jobs\JobLock;
+use WPAnchorBay\CartBay\Logging\Logger;
 use WPAnchorBay\CartBay\Recovery\AbandonmentScheduler;
 use WPAnchorBay\CartBay\Recovery\RecoverySequence;
 use WPAnchorBay\CartBay\Recovery\RestoredCheckout;
@@ -380,7 +381,10 @@ final class CaptureService {
 		foreach ( $this->browser->live_sessions() as $owned ) {
 			$id = (string) $owned->get_meta( MetaKeys::SESSION_ID );
 			$this->sessions->cancel_jobs( $id );
-			$owned->delete( true );
+			$order_id = (int) $owned->get_id();
+			if ( $owned->delete( true ) ) {
+				Logger::info( 'capture.withdrawn', array( 'order_id' => $order_id ) );
+			}
 			if ( RestoredCheckout::session_id() === $id ) {
 				RestoredCheckout::forget();
 			}

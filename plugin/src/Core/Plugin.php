@@ -9,17 +9,20 @@ namespace WPAnchorBay\CartBay\Core;
 
 use WPAnchorBay\CartBay\Admin\AdminScreens;
 use WPAnchorBay\CartBay\Analytics\AnalyticsService;
+use WPAnchorBay\CartBay\Analytics\ContributionTracker;
 use WPAnchorBay\CartBay\Analytics\LedgerRebuild;
 use WPAnchorBay\CartBay\Analytics\WcAnalyticsExclusion;
 use WPAnchorBay\CartBay\Api\AnalyticsController;
 use WPAnchorBay\CartBay\Api\CouponsController;
 use WPAnchorBay\CartBay\Api\ExportController;
 use WPAnchorBay\CartBay\Api\LicenseController;
+use WPAnchorBay\CartBay\Api\LogsController;
 use WPAnchorBay\CartBay\Api\NotificationsController;
 use WPAnchorBay\CartBay\Api\SessionsController;
 use WPAnchorBay\CartBay\Api\SettingsController;
 use WPAnchorBay\CartBay\Api\TestController;
 use WPAnchorBay\CartBay\Capture\BrowserSession;
+use WPAnchorBay\CartBay\Cli\CliCommands;
 use WPAnchorBay\CartBay\Capture\CaptureController;
 use WPAnchorBay\CartBay\Capture\CaptureService;
 use WPAnchorBay\CartBay\Capture\CartSync;
@@ -36,8 +39,17 @@ use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\RestRoutes;
 use WPAnchorBay\CartBay\Generated\ScheduledJobs;
 use WPAnchorBay\CartBay\License\LicenseClient;
+use WPAnchorBay\CartBay\License\LicenseServer;
+use WPAnchorBay\CartBay\License\LicenseState;
+use WPAnchorBay\CartBay\License\PluginUpdater;
+use WPAnchorBay\CartBay\License\ReleaseInfo;
+use WPAnchorBay\CartBay\Logging\LogRetention;
 use WPAnchorBay\CartBay\Notifications\MailOutcome;
 use WPAnchorBay\CartBay\Offers\CouponIssuer;
+use WPAnchorBay\CartBay\Privacy\PersonalDataEraser;
+use WPAnchorBay\CartBay\Privacy\PersonalDataExporter;
+use WPAnchorBay\CartBay\Privacy\PersonalDataSessions;
+use WPAnchorBay\CartBay\Privacy\PrivacyPolicy;
 use WPAnchorBay\CartBay\Recovery\AbandonmentScheduler;
 use WPAnchorBay\CartBay\Recovery\AttributionReverter;
 use WPAnchorBay\CartBay\Recovery\CartRestorer;
@@ -47,6 +59,10 @@ use WPAnchorBay\CartBay\Recovery\RecoveryMatcher;
 use WPAnchorBay\CartBay\Recovery\RestoredCheckout;
 use WPAnchorBay\CartBay\Recovery\RestoreService;
 use WPAnchorBay\CartBay\Recovery\UnsubscribeService;
+use WPAnchorBay\CartBay\Reports\CouponReport;
+use WPAnchorBay\CartBay\Reports\EmailsSentCounter;
+use WPAnchorBay\CartBay\Reports\NotificationQuery;
+use WPAnchorBay\CartBay\Reports\SessionQuery;
 use WPAnchorBay\CartBay\Security\RateLimiter;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
 use WPAnchorBay\CartBay\Suppression\SuppressionList;
@@ -61,7 +77,7 @@ defined( 'ABSPATH' ) || exit;
  * static handlers and guards that keep hooks firing on every request cheap).
  *
  * Namespaces depend one way only, each on namespaces to its right (Analytics and License stand alone):
- * Api, Admin → Email, Capture → Recovery → Offers, Notifications, Suppression → Data → Settings, Security, Jobs.
+ * Api, Admin, Cli → Email, Capture → Recovery → Offers, Notifications, Suppression → Data → Settings, Security, Jobs.
  * Core is the composition root (this class depends on all of them); elsewhere only its HookSubscriber
  * interface is used, as is Generated.
  */
@@ -81,6 +97,7 @@ final class Plugin {
 		Translations::class,
 		SuppressionList::class,
 		WcAnalyticsExclusion::class,
+		ContributionTracker::class,
 		MailOutcome::class,
 		CheckoutAssets::class,
 		OrderIdentity::class,
@@ -93,9 +110,17 @@ final class Plugin {
 		RecoveryMatcher::class,
 		AttributionReverter::class,
 		CoreRecoveryEmailGuard::class,
+		PersonalDataExporter::class,
+		PersonalDataEraser::class,
+		PrivacyPolicy::class,
 		Installer::class,
 		AdminScreens::class,
 		SettingsRepository::class,
+		EmailsSentCounter::class,
+		ExportController::class,
+		PluginUpdater::class,
+		LogRetention::class,
+		CliCommands::class,
 	);
 
 	/**
@@ -173,33 +198,32 @@ final class Plugin {
 	 */
 	private function factories(): array {
 		return array(
-			SettingsRepository::class   => static fn () => new SettingsRepository(),
-			SettingsController::class   => fn () => new SettingsController( $this->service( SettingsRepository::class ) ),
-			SessionRepository::class    => fn () => new SessionRepository( $this->service( SettingsRepository::class ) ),
-			AbandonmentScheduler::class => fn () => new AbandonmentScheduler(
+			SettingsRepository::class      => static fn () => new SettingsRepository(),
+			SettingsController::class      => fn () => new SettingsController( $this->service( SettingsRepository::class ) ),
+			SessionRepository::class       => fn () => new SessionRepository( $this->service( SettingsRepository::class ) ),
+			AbandonmentScheduler::class    => fn () => new AbandonmentScheduler(
 				$this->service( SessionRepository::class ),
 				$this->service( SettingsRepository::class ),
 				$this->service( EmailSequenceService::class )
 			),
-			EmailSequenceService::class => fn () => new EmailSequenceService(
+			EmailSequenceService::class    => fn () => new EmailSequenceService(
 				$this->service( SessionRepository::class ),
 				$this->service( SettingsRepository::class ),
 				$this->service( SuppressionList::class ),
 				$this->service( CouponIssuer::class ),
 				$this->service( MailOutcome::class )
 			),
-			CouponIssuer::class         => fn () => new CouponIssuer( $this->service( SettingsRepository::class ) ),
-			MailOutcome::class          => fn () => new MailOutcome( $this->service( SessionRepository::class ) ),
-			TestController::class       => fn () => new TestController(
+			CouponIssuer::class            => fn () => new CouponIssuer( $this->service( SettingsRepository::class ) ),
+			MailOutcome::class             => fn () => new MailOutcome( $this->service( SessionRepository::class ) ),
+			TestController::class          => fn () => new TestController(
 				$this->service( SettingsRepository::class ),
 				$this->service( SessionRepository::class ),
 				$this->service( EmailSequenceService::class )
 			),
-			AnalyticsService::class     => static fn () => new AnalyticsService(),
-			LicenseClient::class        => static fn () => new LicenseClient(),
-			RateLimiter::class          => static fn () => new RateLimiter(),
-			SuppressionList::class      => static fn () => new SuppressionList(),
-			CaptureService::class       => fn () => new CaptureService(
+			AnalyticsService::class        => fn () => new AnalyticsService( $this->service( LedgerRebuild::class ) ),
+			RateLimiter::class             => static fn () => new RateLimiter(),
+			SuppressionList::class         => static fn () => new SuppressionList(),
+			CaptureService::class          => fn () => new CaptureService(
 				$this->service( SettingsRepository::class ),
 				$this->service( SessionRepository::class ),
 				$this->service( AbandonmentScheduler::class ),
@@ -207,50 +231,78 @@ final class Plugin {
 				$this->service( EmailSequenceService::class ),
 				$this->service( BrowserSession::class )
 			),
-			BrowserSession::class       => fn () => new BrowserSession( $this->service( SessionRepository::class ) ),
-			CaptureController::class    => fn () => new CaptureController( $this->service( CaptureService::class ) ),
-			CheckoutAssets::class       => fn () => new CheckoutAssets( $this->service( SettingsRepository::class ) ),
-			OrderIdentity::class        => fn () => new OrderIdentity( $this->service( SessionRepository::class ) ),
-			CartSync::class             => fn () => new CartSync(
+			BrowserSession::class          => fn () => new BrowserSession( $this->service( SessionRepository::class ) ),
+			CaptureController::class       => fn () => new CaptureController( $this->service( CaptureService::class ) ),
+			CheckoutAssets::class          => fn () => new CheckoutAssets( $this->service( SettingsRepository::class ) ),
+			OrderIdentity::class           => fn () => new OrderIdentity( $this->service( SessionRepository::class ) ),
+			CartSync::class                => fn () => new CartSync(
 				$this->service( SettingsRepository::class ),
 				$this->service( SessionRepository::class ),
 				$this->service( BrowserSession::class )
 			),
-			RestoreService::class       => fn () => new RestoreService(
+			RestoreService::class          => fn () => new RestoreService(
 				$this->service( SessionRepository::class ),
 				$this->service( RateLimiter::class ),
 				new CartRestorer()
 			),
-			UnsubscribeService::class   => fn () => new UnsubscribeService(
+			UnsubscribeService::class      => fn () => new UnsubscribeService(
 				$this->service( SessionRepository::class ),
 				$this->service( EmailSequenceService::class ),
 				$this->service( SuppressionList::class ),
 				$this->service( RateLimiter::class )
 			),
-			CouponGuard::class          => fn () => new CouponGuard( $this->service( SessionRepository::class ) ),
-			RecoveryMatcher::class      => fn () => new RecoveryMatcher(
+			CouponGuard::class             => fn () => new CouponGuard( $this->service( SessionRepository::class ) ),
+			RecoveryMatcher::class         => fn () => new RecoveryMatcher(
 				$this->service( SessionRepository::class ),
 				$this->service( EmailSequenceService::class )
 			),
-			AttributionReverter::class  => fn () => new AttributionReverter(
+			AttributionReverter::class     => fn () => new AttributionReverter(
 				$this->service( SessionRepository::class ),
 				$this->service( SuppressionList::class )
 			),
-			AdminScreens::class         => fn () => new AdminScreens( $this->service( SettingsRepository::class ) ),
+			AdminScreens::class            => fn () => new AdminScreens( $this->service( SettingsRepository::class ) ),
 			// Analytics (issue 11).
-			LedgerRebuild::class        => static fn () => new LedgerRebuild(),
-			AnalyticsController::class  => static fn () => new AnalyticsController(),
-			CoreRecoveryEmailGuard::class => fn () => new CoreRecoveryEmailGuard(
+			LedgerRebuild::class           => static fn () => new LedgerRebuild(),
+			AnalyticsController::class     => fn () => new AnalyticsController(
+				$this->service( AnalyticsService::class ),
+				$this->service( LedgerRebuild::class )
+			),
+			CoreRecoveryEmailGuard::class  => fn () => new CoreRecoveryEmailGuard(
+				$this->service( SessionRepository::class ),
+				$this->service( SuppressionList::class )
+			),
+			// Privacy tools (issue 12).
+			PersonalDataSessions::class    => fn () => new PersonalDataSessions( $this->service( SessionRepository::class ) ),
+			PersonalDataExporter::class    => fn () => new PersonalDataExporter(
+				$this->service( PersonalDataSessions::class ),
+				$this->service( SuppressionList::class )
+			),
+			PersonalDataEraser::class      => fn () => new PersonalDataEraser(
+				$this->service( PersonalDataSessions::class ),
 				$this->service( SessionRepository::class ),
 				$this->service( SuppressionList::class )
 			),
 			// License (issue 12).
-			LicenseController::class    => static fn () => new LicenseController(),
+			LicenseState::class            => static fn () => new LicenseState(),
+			LicenseServer::class           => static fn () => new LicenseServer(),
+			ReleaseInfo::class             => fn () => new ReleaseInfo( $this->service( LicenseState::class ), $this->service( LicenseServer::class ) ),
+			LicenseClient::class           => fn () => new LicenseClient(
+				$this->service( LicenseState::class ),
+				$this->service( LicenseServer::class ),
+				$this->service( ReleaseInfo::class )
+			),
+			PluginUpdater::class           => fn () => new PluginUpdater( $this->service( ReleaseInfo::class ) ),
+			LicenseController::class       => fn () => new LicenseController( $this->service( LicenseClient::class ), $this->service( LicenseState::class ) ),
 			// Reporting (issue 11).
-			SessionsController::class      => static fn () => new SessionsController(),
-			ExportController::class        => static fn () => new ExportController(),
-			NotificationsController::class => static fn () => new NotificationsController(),
-			CouponsController::class       => static fn () => new CouponsController(),
+			SessionQuery::class            => static fn () => new SessionQuery(),
+			SessionsController::class      => fn () => new SessionsController( $this->service( SessionQuery::class ), $this->service( SessionRepository::class ) ),
+			ExportController::class        => fn () => new ExportController( $this->service( SessionQuery::class ) ),
+			NotificationsController::class => fn () => new NotificationsController(
+				new NotificationQuery( $this->service( SessionQuery::class ), $this->service( SessionRepository::class ) )
+			),
+			CouponsController::class       => fn () => new CouponsController( new CouponReport( $this->service( SessionRepository::class ) ) ),
+			// Logs (issue 12).
+			LogsController::class          => static fn () => new LogsController(),
 		);
 	}
 

@@ -9,6 +9,7 @@ namespace WPAnchorBay\CartBay\Core;
 
 use WPAnchorBay\CartBay\Data\OrderMetaQuery;
 use WPAnchorBay\CartBay\Generated\EmailClasses;
+use WPAnchorBay\CartBay\Generated\LogSchema;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\PostTypes;
@@ -241,8 +242,7 @@ final class Uninstaller {
 	 */
 	private static function delete_uploads(): void {
 		$uploads = wp_upload_dir( null, false );
-		// The log folder is named after the log source.
-		$dir = trailingslashit( (string) $uploads['basedir'] ) . CARTBAY_LOG_SOURCE;
+		$dir     = trailingslashit( (string) $uploads['basedir'] ) . LogSchema::DIRECTORY;
 		if ( '' === (string) $uploads['basedir'] || ! is_dir( $dir ) ) {
 			return;
 		}

@@ -7,6 +7,7 @@
 
 namespace WPAnchorBay\CartBay\Data;
 
+use WPAnchorBay\CartBay\Analytics\AnalyticsLedger;
 use WPAnchorBay\CartBay\Generated\CaptureSchema;
 use WPAnchorBay\CartBay\Generated\EmailClasses;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
@@ -15,6 +16,8 @@ use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Generated\ScheduledJobs;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Generated\SettingsKeys;
+use WPAnchorBay\CartBay\Generated\Transients;
+use WPAnchorBay\CartBay\Logging\Logger;
 use WPAnchorBay\CartBay\Security\TokenHelper;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
 
@@ -36,6 +39,13 @@ final class SessionRepository {
 	 * @var SettingsRepository
 	 */
 	private $settings;
+
+	/**
+	 * Events of sessions not saved yet, logged once the first save gives them an order id (by object id).
+	 *
+	 * @var array<int, array<int, array{0: string, 1: array}>>
+	 */
+	private $unsaved_events = array();
 
 	/**
 	 * Constructor.
@@ -281,6 +291,7 @@ final class SessionRepository {
 		}
 		try {
 			$this->save_order( $order );
+			$this->log_unsaved_events( $order );
 		} finally {
 			if ( false !== $priority ) {
 				add_action( 'woocommerce_update_order', $import, $priority );
@@ -327,35 +338,157 @@ final class SessionRepository {
 			'data'  => $data,
 		);
 		$order->update_meta_data( MetaKeys::EVENTS, array_slice( $events, -CaptureSchema::MAX_EVENTS ) );
+		if ( $order->get_id() ) {
+			Logger::session_event( $order, $event, $data );
+		} else {
+			$this->unsaved_events[ spl_object_id( $order ) ][] = array( $event, $data );
+		}
 	}
 
 	/**
-	 * Deletes sessions whose last change is older than the retention period. Runs daily, at most
-	 * RecoverySchema::PRUNE_BATCH sessions a run so one run stays short (the next run catches up).
+	 * Logs the events recorded on a session before its first save, now that it has an order id.
+	 *
+	 * @param \WC_Order $order Session order, just saved.
+	 */
+	private function log_unsaved_events( \WC_Order $order ): void {
+		$key = spl_object_id( $order );
+		if ( ! isset( $this->unsaved_events[ $key ] ) || ! $order->get_id() ) {
+			return;
+		}
+		foreach ( $this->unsaved_events[ $key ] as $logged ) {
+			Logger::session_event( $order, $logged[0], $logged[1] );
+		}
+		unset( $this->unsaved_events[ $key ] );
+	}
+
+	/**
+	 * Retention: deletes sessions whose last change is older than `data_retention_days`, in batches of
+	 * RecoverySchema::PRUNE_BATCH, for at most PRUNE_TIME_BUDGET_SECONDS a run. When sessions past retention
+	 * remain, one immediate `cartbay_prune_sessions_continue` action takes over (never two pending), so any
+	 * backlog clears in a chain of short runs. The daily `cartbay_prune_sessions` job and its continuations
+	 * both run this.
+	 *
+	 * With each session go its pending jobs, its notification-context transients and its generated coupons
+	 * (unused ones deleted, used ones kept without the raw email: RetiredSessionCoupons). What the sessions
+	 * counted stays in the analytics ledger (AnalyticsLedger::retire()): pruning never changes a figure.
 	 *
 	 * @return int Sessions deleted in this run.
 	 */
 	public function prune_expired(): int {
-		$days    = (int) $this->settings->get( SettingsKeys::DATA_RETENTION_DAYS );
-		$ids     = wc_get_orders(
+		$deadline = microtime( true ) + RecoverySchema::PRUNE_TIME_BUDGET_SECONDS;
+		$cutoff   = time() - (int) $this->settings->get( SettingsKeys::DATA_RETENTION_DAYS ) * DAY_IN_SECONDS;
+		$done     = array(
+			'sessions'        => 0,
+			'coupons_deleted' => 0,
+			'coupons_kept'    => 0,
+		);
+		$next     = 0; // When a continuation must run (0: none needed).
+		while ( true ) {
+			$orders = $this->expired_batch( $cutoff );
+			if ( array() === $orders ) {
+				break;
+			}
+			$deleted           = $this->prune_batch( $orders, $done );
+			$done['sessions'] += $deleted;
+			if ( 0 === $deleted ) {
+				// The analytics ledger is busy (a rebuild): try again a little later.
+				$next = time() + RecoverySchema::PRUNE_BUSY_RETRY_SECONDS;
+				break;
+			}
+			if ( $deleted < count( $orders ) ) {
+				break; // Some could not be deleted: left for the next daily run rather than retried in a loop.
+			}
+			if ( microtime( true ) >= $deadline ) {
+				$next = time();
+				break;
+			}
+		}
+		if ( $next > 0 && ! $this->continuation_pending() ) {
+			as_schedule_single_action( $next, ScheduledJobs::PRUNE_SESSIONS_CONTINUE, array(), ScheduledJobs::GROUP );
+		}
+		Logger::info( 'retention.sessions_pruned', $done + array( 'continues' => $next > 0 ) );
+		return $done['sessions'];
+	}
+
+	/**
+	 * Whether a retention continuation is already waiting. Only pending actions count: a continuation that
+	 * is running now (this run) must be able to queue the next one, which as_has_scheduled_action() — true
+	 * for a running action as well — would prevent.
+	 *
+	 * @return bool
+	 */
+	private function continuation_pending(): bool {
+		$pending = as_get_scheduled_actions(
+			array(
+				'hook'     => ScheduledJobs::PRUNE_SESSIONS_CONTINUE,
+				'group'    => ScheduledJobs::GROUP,
+				'status'   => \ActionScheduler_Store::STATUS_PENDING,
+				'per_page' => 1,
+			),
+			'ids'
+		);
+		return array() !== $pending;
+	}
+
+	/**
+	 * The next sessions past retention (by last change), oldest first.
+	 *
+	 * @param int $cutoff Unix time: sessions last changed before it are past retention.
+	 * @return \WC_Order[]
+	 */
+	private function expired_batch( int $cutoff ): array {
+		$ids    = wc_get_orders(
 			array(
 				'status'        => $this->statuses(),
 				'created_via'   => CARTBAY_CREATED_VIA,
-				'date_modified' => '<' . ( time() - $days * DAY_IN_SECONDS ),
+				'date_modified' => '<' . $cutoff,
 				'limit'         => RecoverySchema::PRUNE_BATCH,
+				'orderby'       => 'ID',
+				'order'         => 'ASC',
 				'return'        => 'ids',
 			)
 		);
-		$deleted = 0;
+		$orders = array();
 		foreach ( $ids as $id ) {
 			$order = wc_get_order( $id );
 			if ( $order instanceof \WC_Order && CARTBAY_CREATED_VIA === $order->get_created_via() ) {
-				// Expired: nothing of it may run later (a long-overdue send of a pruned session, say).
-				$this->cancel_jobs( (string) $order->get_meta( MetaKeys::SESSION_ID ) );
-				$order->delete( true );
-				++$deleted;
+				$orders[] = $order;
 			}
 		}
-		return $deleted;
+		return $orders;
+	}
+
+	/**
+	 * Deletes one batch through the analytics ledger, with each session's jobs, transients and coupons.
+	 *
+	 * @param \WC_Order[]        $orders Sessions past retention.
+	 * @param array<string, int> $done   Running counts (coupons deleted and kept are added).
+	 * @return int Sessions deleted.
+	 */
+	private function prune_batch( array $orders, array &$done ): int {
+		$coupons = RetiredSessionCoupons::of_sessions(
+			array_map( static fn ( \WC_Order $order ) => (string) $order->get_meta( MetaKeys::SESSION_ID ), $orders )
+		);
+		return AnalyticsLedger::retire(
+			$orders,
+			function ( \WC_Order $order ) use ( $coupons, &$done ): bool {
+				$session_id = (string) $order->get_meta( MetaKeys::SESSION_ID );
+				// Expired: nothing of it may run later (a long-overdue send of a pruned session, say).
+				$this->cancel_jobs( $session_id );
+				foreach ( self::list_meta( $order, MetaKeys::NOTIFICATIONS ) as $record ) {
+					if ( is_array( $record ) && isset( $record['id'] ) && is_string( $record['id'] ) ) {
+						delete_transient( Transients::NOTIFICATION_CONTEXT_PREFIX . $record['id'] );
+					}
+				}
+				$order_id = absint( $order->get_meta( MetaKeys::RECOVERED_ORDER_ID ) );
+				if ( ! $order->delete( true ) ) {
+					return false;
+				}
+				$retired                  = RetiredSessionCoupons::retire( $coupons[ $session_id ] ?? array(), $order_id );
+				$done['coupons_deleted'] += $retired['deleted'];
+				$done['coupons_kept']    += $retired['kept'];
+				return true;
+			}
+		);
 	}
 }

@@ -19,6 +19,7 @@ use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Generated\SettingsKeys;
 use WPAnchorBay\CartBay\Generated\StepTiming;
 use WPAnchorBay\CartBay\Jobs\JobLock;
+use WPAnchorBay\CartBay\Logging\Logger;
 use WPAnchorBay\CartBay\Notifications\MailOutcome;
 use WPAnchorBay\CartBay\Notifications\NotificationLog;
 use WPAnchorBay\CartBay\Offers\CouponIssuer;
@@ -433,11 +434,20 @@ final class EmailSequenceService implements RecoverySequence {
 				'attempt'         => $attempts,
 			)
 		);
+		$context = array(
+			'order_id'        => (int) $order->get_id(),
+			'step'            => $step,
+			'notification_id' => $id,
+			'attempt'         => $attempts,
+			'error'           => $error,
+		);
 		if ( $attempts >= RecoverySchema::MAX_SEND_ATTEMPTS ) {
 			NotificationLog::transition( $order, $id, NotificationStates::FAILED, array( 'last_error' => $error ) );
+			Logger::error( 'email.failed_final', $context );
 			return;
 		}
 		$retry_at = time() + RecoverySchema::RETRY_DELAY_MINUTES_PER_ATTEMPT * $attempts * MINUTE_IN_SECONDS;
+		Logger::info( 'email.retry_queued', $context + array( 'retry_at' => gmdate( 'Y-m-d\TH:i:s\Z', $retry_at ) ) );
 		NotificationLog::transition(
 			$order,
 			$id,

@@ -8,6 +8,7 @@
 namespace WPAnchorBay\CartBay\License;
 
 use WPAnchorBay\CartBay\Generated\LicenseSchema;
+use WPAnchorBay\CartBay\Logging\Logger;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -68,11 +69,13 @@ final class LicenseClient {
 		if ( DevDomain::bypass( $domain ) ) {
 			$state = $this->record( LicenseState::empty_state(), $key, LicenseAnswer::answer( LicenseSchema::STATUS_DEV_MODE, LicenseAnswer::DEV_DOMAIN ), '' );
 			$this->releases->forget();
+			self::log( 'license.activated', $state['status'], $key );
 			return $state;
 		}
 
 		$answer = $this->request_activation( $key, $domain );
 		if ( in_array( $answer['status'], array( LicenseSchema::STATUS_INVALID, LicenseSchema::STATUS_INACTIVE ), true ) ) {
+			self::log( 'license.activation_rejected', $answer['status'], $key );
 			$message = LicenseAnswer::message( LicenseAnswer::REJECTED );
 			if ( '' !== $answer['server_message'] ) {
 				/* translators: 1: why the key was refused, 2: what the license server said. */
@@ -90,6 +93,7 @@ final class LicenseClient {
 
 		$state = $this->record( LicenseState::empty_state(), $key, $answer, LicenseSchema::STATUS_ACTIVE === $answer['status'] ? $domain : '' );
 		$this->releases->forget();
+		self::log( 'license.activated', $state['status'], $key );
 		return $state;
 	}
 
@@ -114,7 +118,7 @@ final class LicenseClient {
 
 		$domain = DevDomain::site_host();
 		if ( DevDomain::bypass( $domain ) ) {
-			return $this->record( $state, $state['key'], LicenseAnswer::answer( LicenseSchema::STATUS_DEV_MODE, LicenseAnswer::DEV_DOMAIN ), $state['domain'] )['status'];
+			return self::log( 'license.checked', $this->record( $state, $state['key'], LicenseAnswer::answer( LicenseSchema::STATUS_DEV_MODE, LicenseAnswer::DEV_DOMAIN ), $state['domain'] )['status'], $state['key'] );
 		}
 		if ( '' !== $state['domain'] && $domain === $state['domain'] ) {
 			$answer = LicenseAnswer::read(
@@ -132,7 +136,7 @@ final class LicenseClient {
 			);
 			// An expired key stays activated here (a renewal is seen by the next check); a rejected one does not.
 			$keep = ! in_array( $answer['status'], array( LicenseSchema::STATUS_INVALID, LicenseSchema::STATUS_INACTIVE ), true );
-			return $this->record( $state, $state['key'], $answer, $keep ? $domain : '' )['status'];
+			return self::log( 'license.checked', $this->record( $state, $state['key'], $answer, $keep ? $domain : '' )['status'], $state['key'] );
 		}
 
 		$answer    = $this->request_activation( $state['key'], $domain );
@@ -141,7 +145,28 @@ final class LicenseClient {
 		if ( $activated ) {
 			$this->releases->forget();
 		}
-		return $result;
+		return self::log( 'license.checked', $result, $state['key'] );
+	}
+
+	/**
+	 * Logs a license activation or check: the status and the masked key only.
+	 *
+	 * @param string $event  Log event.
+	 * @param string $status Resulting status.
+	 * @param string $key    The key (logged masked).
+	 * @return string The status.
+	 */
+	private static function log( string $event, string $status, string $key ): string {
+		$context = array(
+			'status' => $status,
+			'key'    => LicenseKey::mask( $key ),
+		);
+		if ( LicenseSchema::STATUS_SERVER_ERROR === $status || LicenseSchema::STATUS_INVALID === $status ) {
+			Logger::warning( $event, $context );
+		} else {
+			Logger::info( $event, $context );
+		}
+		return $status;
 	}
 
 	/**

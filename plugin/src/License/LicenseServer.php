@@ -9,6 +9,7 @@ namespace WPAnchorBay\CartBay\License;
 
 use WPAnchorBay\CartBay\Generated\Hooks;
 use WPAnchorBay\CartBay\Generated\LicenseSchema;
+use WPAnchorBay\CartBay\Logging\Logger;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -150,13 +151,11 @@ final class LicenseServer {
 	}
 
 	/**
-	 * Writes a warning to the WooCommerce log (source cartbay). Callers never pass the full key.
+	 * Logs a warning (Logger: WooCommerce log source cartbay and the CartBay log). Callers never pass the full key.
 	 *
 	 * @param string $message Message.
 	 */
 	private static function log( string $message ): void {
-		if ( function_exists( 'wc_get_logger' ) ) {
-			wc_get_logger()->warning( $message, array( 'source' => CARTBAY_LOG_SOURCE ) );
-		}
+		Logger::warning( 'license.server_error', array( 'message' => $message ) );
 	}
 }

@@ -14,6 +14,7 @@ use WPAnchorBay\CartBay\Generated\OrderStatuses;
 use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Generated\SessionEvents;
 use WPAnchorBay\CartBay\Jobs\JobLock;
+use WPAnchorBay\CartBay\Logging\Logger;
 use WPAnchorBay\CartBay\Suppression\SuppressionList;
 
 defined( 'ABSPATH' ) || exit;
@@ -249,7 +250,7 @@ final class AttributionReverter implements HookSubscriber {
 		}
 		$lock = RecoveryMatcher::ORDER_LOCK . $order->get_id();
 		if ( ! $this->acquire( $lock ) ) {
-			wc_get_logger()->warning( sprintf( 'CartBay could not update the attribution of order #%d: it is locked by another request.', $order->get_id() ), array( 'source' => CARTBAY_LOG_SOURCE ) );
+			Logger::warning( 'attribution.locked', array( 'order_id' => (int) $order->get_id() ) );
 			return;
 		}
 		try {
@@ -272,7 +273,7 @@ final class AttributionReverter implements HookSubscriber {
 	private function with_session_lock( string $session_id, callable $change ): void {
 		$lock = RecoveryMatcher::SESSION_LOCK . $session_id;
 		if ( ! $this->acquire( $lock ) ) {
-			wc_get_logger()->warning( 'CartBay could not update a session attribution: it is locked by another request.', array( 'source' => CARTBAY_LOG_SOURCE ) );
+			Logger::warning( 'attribution.session_locked' );
 			return;
 		}
 		try {

@@ -8,6 +8,8 @@
 
 namespace WPAnchorBay\CartBay\Recovery;
 
+use WPAnchorBay\CartBay\Logging\Logger;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
@@ -75,16 +77,21 @@ final class LinkRequest {
 	}
 
 	/**
-	 * Logs to WooCommerce's logger (source CARTBAY_LOG_SOURCE): a reason and the session's order id.
+	 * Logs a link outcome (Logger): the event, a reason or count, and the session's order id.
 	 *
-	 * @param string         $message Message (no token, email or hash).
+	 * @param string         $event   Log event (`restore.refused`, `unsubscribe.done`, …).
 	 * @param \WC_Order|null $session Session, if known.
+	 * @param array          $context Reason or counts (no token, email or hash).
+	 * @param string         $level   Level: info or warning.
 	 */
-	public static function log( string $message, ?\WC_Order $session ): void {
-		if ( ! function_exists( 'wc_get_logger' ) ) {
+	public static function log( string $event, ?\WC_Order $session, array $context = array(), string $level = 'warning' ): void {
+		if ( null !== $session ) {
+			$context['order_id'] = (int) $session->get_id();
+		}
+		if ( 'info' === $level ) {
+			Logger::info( $event, $context );
 			return;
 		}
-		$suffix = null === $session ? '' : sprintf( ' (session order #%d)', $session->get_id() );
-		wc_get_logger()->info( $message . $suffix . '.', array( 'source' => CARTBAY_LOG_SOURCE ) );
+		Logger::warning( $event, $context );
 	}
 }

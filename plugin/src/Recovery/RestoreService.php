@@ -197,7 +197,7 @@ final class RestoreService implements HookSubscriber {
 			// Nothing to put back: the shopper's current cart stays as it is.
 			$this->sessions->add_event( $session, SessionEvents::CART_RESTORE_FAILED, $this->event_data( 0, $plan['problems'] ) );
 			$this->sessions->save( $session );
-			LinkRequest::log( 'Restore link failed: nothing in the saved cart can be bought now', $session );
+			LinkRequest::log( 'restore.failed_nothing_available', $session );
 			wc_add_notice( __( 'Sorry, the products in your saved cart are no longer available. Your current cart has not been changed.', 'cartbay' ), 'error' );
 			$this->redirect( $this->fallback_url() );
 			return;
@@ -208,7 +208,7 @@ final class RestoreService implements HookSubscriber {
 		if ( 0 === $result['added'] ) {
 			$this->sessions->add_event( $session, SessionEvents::CART_RESTORE_FAILED, $this->event_data( 0, $problems ) );
 			$this->sessions->save( $session );
-			LinkRequest::log( 'Restore link failed: WooCommerce refused every saved item', $session );
+			LinkRequest::log( 'restore.failed_cart_refused', $session );
 			wc_add_notice( __( 'Sorry, the products in your saved cart are no longer available.', 'cartbay' ), 'error' );
 			$this->redirect( $this->fallback_url() );
 			return;
@@ -327,7 +327,7 @@ final class RestoreService implements HookSubscriber {
 	 * @param string         $message Shopper notice (default: the link is not valid any more).
 	 */
 	private function refuse( string $reason, ?\WC_Order $session, string $message = '' ): void {
-		LinkRequest::log( sprintf( 'Restore link refused (%s)', $reason ), $session );
+		LinkRequest::log( 'restore.refused', $session, array( 'reason' => $reason ) );
 		// A first-time visitor needs a session cookie, or the notice is gone before the next page.
 		if ( null !== WcSession::for_writing() ) {
 			wc_add_notice( '' !== $message ? $message : __( 'This cart link has expired or is no longer valid. Your current cart has not been changed.', 'cartbay' ), 'notice' );
@@ -342,7 +342,7 @@ final class RestoreService implements HookSubscriber {
 	 * @param \WP_Error $error The limiter's refusal.
 	 */
 	private function refuse_rate_limited( \WP_Error $error ): void {
-		LinkRequest::log( 'Restore link refused (rate_limited)', null );
+		LinkRequest::log( 'restore.refused', null, array( 'reason' => 'rate_limited' ) );
 		header( 'Retry-After: ' . LinkRequest::retry_after( $error ) );
 		$title = __( 'Too many attempts', 'cartbay' );
 		wp_die(

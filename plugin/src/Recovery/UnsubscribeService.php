@@ -193,13 +193,13 @@ final class UnsubscribeService implements HookSubscriber {
 		// Older per-session links, and forged ones: a full window refuses before any lookup.
 		$reserved = $this->limiter->reserve( self::BUCKET );
 		if ( true !== $reserved ) {
-			LinkRequest::log( 'Unsubscribe refused (rate_limited)', null );
+			LinkRequest::log( 'unsubscribe.refused', null, array( 'reason' => 'rate_limited' ) );
 			return $reserved;
 		}
 		$session = TokenHelper::is_well_formed( $token ) ? $this->sessions->find_by_token_hash( MetaKeys::UNSUB_TOKEN_HASH, TokenHelper::hash( $token ) ) : null;
 		$email   = null === $session ? '' : $this->email_of( $session );
 		if ( null === $session || '' === trim( $email ) ) {
-			LinkRequest::log( 'Unsubscribe refused (unknown_token)', $session );
+			LinkRequest::log( 'unsubscribe.refused', $session, array( 'reason' => 'unknown_token' ) );
 			return new \WP_Error( 'cartbay_unknown_unsubscribe_token', __( 'This unsubscribe link is not valid.', 'cartbay' ), array( 'status' => 404 ) );
 		}
 		// A real link: it does not count against the address it came from.
@@ -236,7 +236,7 @@ final class UnsubscribeService implements HookSubscriber {
 					$done[ $sibling->get_id() ] = true;
 				}
 			}
-			LinkRequest::log( sprintf( 'Unsubscribed: %d session(s) suppressed', count( $done ) ), $session );
+			LinkRequest::log( 'unsubscribe.done', $session, array( 'sessions' => count( $done ) ), 'info' );
 		} finally {
 			JobLock::release( $lock );
 		}

@@ -18,7 +18,8 @@
  * @param string $docroot Document root, without a trailing slash.
  * @param string $path    URL path of the request.
  * @return string|false Absolute PHP file to include, 'redirect' for a directory without its trailing
- *                      slash, or false to let php -S serve a static file.
+ *                      slash, 'forbidden' under a deny-all .htaccess, or false to let php -S serve a
+ *                      static file.
  */
 function cartbay_store_route( $docroot, $path ) {
 	$path = '/' . ltrim( rawurldecode( $path ), '/' );
@@ -36,7 +37,29 @@ function cartbay_store_route( $docroot, $path ) {
 	if ( ! is_file( $target ) ) {
 		return $docroot . '/index.php';
 	}
+	if ( cartbay_store_denied( dirname( $target ), $docroot ) ) {
+		return 'forbidden';
+	}
 	return str_ends_with( $target, '.php' ) ? $target : false;
+}
+
+/**
+ * Whether a deny-all `.htaccess` (`Require all denied` or `Deny from all`) in the folder or a parent inside
+ * the document root forbids web access, as Apache would (php -S itself ignores .htaccess files).
+ *
+ * @param string $dir     Folder of the requested file.
+ * @param string $docroot Document root.
+ * @return bool
+ */
+function cartbay_store_denied( $dir, $docroot ) {
+	while ( strlen( $dir ) >= strlen( $docroot ) ) {
+		$htaccess = $dir . '/.htaccess';
+		if ( is_file( $htaccess ) && preg_match( '/^\s*(Require\s+all\s+denied|Deny\s+from\s+all)\s*$/mi', (string) file_get_contents( $htaccess ) ) ) {
+			return true;
+		}
+		$dir = dirname( $dir );
+	}
+	return false;
 }
 
 /**
@@ -65,6 +88,13 @@ $cartbay_store_target  = cartbay_store_route( $cartbay_store_docroot, (string) p
 if ( false === $cartbay_store_target ) {
 	cartbay_store_log_request( $cartbay_store_log, 'static' );
 	return false;
+}
+
+if ( 'forbidden' === $cartbay_store_target ) {
+	http_response_code( 403 );
+	echo 'Forbidden';
+	cartbay_store_log_request( $cartbay_store_log, '403' );
+	return true;
 }
 
 // Like Apache's mod_dir: /wp-admin must become /wp-admin/ so relative links resolve.
