@@ -175,10 +175,31 @@ async function downloadCommand( args: string[] ): Promise< void > {
 	}
 }
 
+/**
+ * The cache for `start` and `create`: imported from the folders the environment names, else downloaded from
+ * the official WordPress.org sources (a machine with internet needs no set-up step); offline, the reason and
+ * the import command to run.
+ */
 async function requireCache(): Promise< void > {
 	const cache = await ensureCache();
-	if ( ! cache.ok ) {
-		throw new CliError( cache.reason );
+	if ( cache.ok ) {
+		return;
+	}
+	console.log(
+		'store cache: empty, downloading WordPress and WooCommerce from their official sources'
+	);
+	let downloaded: Awaited< ReturnType< typeof downloadToCache > >;
+	try {
+		downloaded = await downloadToCache();
+	} catch ( error ) {
+		throw new CliError(
+			`${ cache.reason } (the download failed too: ${ ( error as Error ).message })`
+		);
+	}
+	if ( ! downloaded.ok ) {
+		throw new CliError(
+			`${ cache.reason } (download: ${ downloaded.reason })`
+		);
 	}
 }
 
