@@ -137,8 +137,9 @@ final class CouponReport {
 	public function detail( \WC_Coupon $coupon ): array {
 		$session_id = (string) $coupon->get_meta( MetaKeys::SESSION_ID );
 		$session    = '' !== $session_id ? $this->sessions->find( $session_id ) : null;
-		$linked     = $session ? absint( $session->get_meta( MetaKeys::RECOVERED_ORDER_ID ) ) : 0;
-		$clicked    = $session ? SessionDetail::restore_clicked_at( $session ) : 0;
+		// A pruned session's used coupon keeps the order link on itself (Data\RetiredSessionCoupons).
+		$linked  = $session ? absint( $session->get_meta( MetaKeys::RECOVERED_ORDER_ID ) ) : absint( $coupon->get_meta( MetaKeys::RECOVERED_ORDER_ID ) );
+		$clicked = $session ? SessionDetail::restore_clicked_at( $session ) : 0;
 		return array_merge(
 			self::summary( $coupon ),
 			array(
