@@ -96,7 +96,8 @@ final class Uninstaller {
 	private static function delete_real_order_meta(): void {
 		// CartBay is not running: its legacy-storage meta query translation is added by hand.
 		add_filter( 'woocommerce_order_data_store_cpt_get_orders_query', array( OrderMetaQuery::class, 'handle_woocommerce_order_data_store_cpt_get_orders_query' ), 10, 2 );
-		foreach ( self::REAL_ORDER_META as $key ) {
+		// Every CartBay meta key: other flows may leave CartBay meta on a real order too.
+		foreach ( array_unique( array_merge( self::REAL_ORDER_META, array_values( ( new \ReflectionClass( MetaKeys::class ) )->getConstants() ) ) ) as $key ) {
 			do {
 				$ids = wc_get_orders(
 					array(
