@@ -1140,8 +1140,10 @@ echo wp_json_encode( array( 'rows' => $rows, 'after' => $after ) ), "\\n";` );
 				);
 				t.check(
 					'refusals were logged by reason (control)',
-					/Restore link refused \(rate_limited\)/.test( text ) &&
-						/Unsubscribe refused \(unknown_token\)/.test( text ),
+					/restore\.refused \{"reason":"rate_limited"/.test( text ) &&
+						/unsubscribe\.refused \{"reason":"unknown_token"/.test(
+							text
+						),
 					text.slice( -400 )
 				);
 			}

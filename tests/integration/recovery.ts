@@ -398,7 +398,7 @@ echo "1\\n";` );
 				const logs = await wcLogs();
 				t.check(
 					'refusals are logged with source cartbay',
-					/Restore link refused \((forged|unknown_token|expired|not_abandoned)\)/.test(
+					/restore\.refused \{"reason":"(forged|unknown_token|expired|not_abandoned)"/.test(
 						logs
 					),
 					logs.slice( -600 )
