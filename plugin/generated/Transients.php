@@ -43,6 +43,11 @@ final class Transients {
 	public const NOTIFICATION_CONTEXT_PREFIX = 'cartbay_notification_ctx_';
 
 	/**
+	 * Set for an hour after an admin request found every recurring job pending, so the check (one query per job) runs at most hourly.
+	 */
+	public const JOBS_CHECKED = 'cartbay_jobs_checked';
+
+	/**
 	 * Short-lived first-run redirect flag.
 	 */
 	public const WIZARD_REDIRECT = 'cartbay_wizard_redirect';
@@ -59,6 +64,7 @@ final class Transients {
 			self::ANALYTICS_CACHE,
 			self::RATE_LIMIT_PREFIX,
 			self::NOTIFICATION_CONTEXT_PREFIX,
+			self::JOBS_CHECKED,
 			self::WIZARD_REDIRECT,
 		);
 	}

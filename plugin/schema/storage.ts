@@ -99,6 +99,12 @@ export const transients = {
 				'Prefix + notification id: context for the mail success/failure hooks.',
 		},
 		{
+			name: 'JOBS_CHECKED',
+			value: 'cartbay_jobs_checked',
+			description:
+				'Set for an hour after an admin request found every recurring job pending, so the check (one query per job) runs at most hourly.',
+		},
+		{
 			name: 'WIZARD_REDIRECT',
 			value: 'cartbay_wizard_redirect',
 			description: 'Short-lived first-run redirect flag.',

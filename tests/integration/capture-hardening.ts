@@ -276,6 +276,7 @@ export async function hardeningScenarios(
 		await site.runPhpOrThrow( `
 foreach ( wc_get_orders( array( 'created_via' => 'cartbay', 'status' => array_keys( wc_get_order_statuses() ), 'limit' => -1 ) ) as $o ) { $o->delete( true ); }
 as_unschedule_all_actions( '', array(), 'cartbay' );
+\\WPAnchorBay\\CartBay\\Jobs\\RecurringJobs::schedule(); // Later suites rely on the recurring jobs.
 delete_option( 'cartbay_settings' );
 delete_option( 'cartbay_campaign_settings' );
 ${ shopCouponPhp( 'it-welcome', 2 ) }` );

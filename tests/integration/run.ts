@@ -43,7 +43,12 @@ import { sequenceScenarios } from './sequence';
 import { uninstallScenarios } from './uninstall';
 import { Checks, sameJson } from '../support/checks';
 import { lastJson, phpString } from '../support/php';
-import { EVENT, settingDefault, STATUS } from '../support/schema-names';
+import {
+	EVENT,
+	settingDefault,
+	STATUS,
+	TRANSIENT,
+} from '../support/schema-names';
 
 const root = resolve( dirname( fileURLToPath( import.meta.url ) ), '../..' );
 const PLUGIN = 'cartbay/cartbay.php';
@@ -89,13 +94,16 @@ function debugLogProblems( site: Site ): string[] {
 	} catch {
 		return [];
 	}
-	return log.split( '\n' ).filter(
-		( line ) =>
-			/cartbay/i.test( line ) &&
-			// A warning in a test's own PHP snippet (the site folder is named cartbay-it-…) is not CartBay's.
-			! /\/tmp\/run-[0-9a-f]+\.php/.test( line ) &&
-			/(notice|warning|deprecated|fatal|error)/i.test( line )
-	);
+	// PHP names the linked plugin by its real path (this checkout's plugin/ folder), so both are looked for.
+	const pluginDir = join( root, 'plugin' ) + '/';
+	return log
+		.split( '\n' )
+		.filter(
+			( line ) =>
+				( line.includes( pluginDir ) ||
+					line.includes( '/plugins/cartbay/' ) ) &&
+				/(notice|warning|deprecated|fatal|error)/i.test( line )
+		);
 }
 
 async function activationScenario( t: Checks, site: Site ): Promise< void > {
@@ -197,6 +205,39 @@ echo json_encode( array( 'statuses' => $statuses, 'settings' => get_option( 'car
 				)
 			);
 			t.equal( 'a saved setting survives reactivation', timeout, 90 );
+		}
+	);
+
+	await t.group(
+		'an admin request puts back a cancelled recurring job, checking at most hourly',
+		async () => {
+			const [ first ] = RECURRING;
+			const cancelThenAdminInit = `
+as_unschedule_all_actions( '${ first }', array(), 'cartbay' );
+\\WPAnchorBay\\CartBay\\Core\\Installer::handle_admin_init();
+${ PENDING_JOBS }`;
+			await site.runPhpOrThrow(
+				`delete_transient( '${ TRANSIENT.JOBS_CHECKED }' );`
+			);
+			t.equal(
+				'the cancelled job is pending again after admin_init',
+				lastJson( await site.runPhpOrThrow( cancelThenAdminInit ) ),
+				RECURRING
+			);
+			t.equal(
+				'within the hour the check is not repeated',
+				lastJson( await site.runPhpOrThrow( cancelThenAdminInit ) ),
+				RECURRING.filter( ( hook ) => hook !== first )
+			);
+			t.equal(
+				'once the hour has passed it is put back',
+				lastJson(
+					await site.runPhpOrThrow(
+						`delete_transient( '${ TRANSIENT.JOBS_CHECKED }' );\n\\WPAnchorBay\\CartBay\\Core\\Installer::handle_admin_init();\n${ PENDING_JOBS }`
+					)
+				),
+				RECURRING
+			);
 		}
 	);
 }

@@ -9,6 +9,7 @@ namespace WPAnchorBay\CartBay\Core;
 
 use WPAnchorBay\CartBay\Generated\Options;
 use WPAnchorBay\CartBay\Generated\SettingsSchema;
+use WPAnchorBay\CartBay\Generated\Transients;
 use WPAnchorBay\CartBay\Jobs\RecurringJobs;
 
 defined( 'ABSPATH' ) || exit;
@@ -31,11 +32,17 @@ final class Installer implements HookSubscriber {
 	}
 
 	/**
-	 * `admin_init`: re-runs the idempotent install routine when the code is newer than the last install.
+	 * `admin_init`: re-runs the idempotent install routine when the code is newer than the last install,
+	 * and otherwise, at most hourly, puts back a recurring job that is missing (cancelled under
+	 * Tools > Scheduled Actions, or lost with a database restore) so abandonment never stops silently.
 	 */
 	public static function handle_admin_init(): void {
 		if ( CARTBAY_VERSION !== get_option( Options::INSTALLED_VERSION ) ) {
 			self::install();
+			return;
+		}
+		if ( false === get_transient( Transients::JOBS_CHECKED ) && RecurringJobs::schedule() ) {
+			set_transient( Transients::JOBS_CHECKED, 1, HOUR_IN_SECONDS );
 		}
 	}
 
