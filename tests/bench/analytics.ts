@@ -3,7 +3,11 @@
  *
  *   npx tsx tests/bench/analytics.ts [--hpos off|on] [--analytics-sessions 100000] [--analytics-n 20]
  *                                    [--seed-sql pdo|wpdb] [--crud-sample 200] [--analytics-json out.json]
- *                                    [--skip rebuild,analytics,sessions,export]
+ *                                    [--skip rebuild,analytics,sessions,export] [--db mariadb|sqlite]
+ *
+ * Database: MariaDB (a private server on a Unix socket, tools/store/mariadb.ts) when Debian's mariadb-server
+ * and php-mysql are installed, as on a real shop; otherwise SQLite, said loudly, since the MySQL-to-SQLite
+ * translator then dominates every figure. `--db` chooses.
  *
  * Seed: `--analytics-sessions` CartBay sessions created over the last 90 days of the site's calendar (the site
  * runs on America/Los_Angeles time): ~60 % abandoned (of those ~10 % recovered by a real paid order, ~2 %
@@ -70,6 +74,9 @@ import {
 	ADMIN,
 	createSite,
 	ensureCache,
+	type MariaDb,
+	mariaDbMissing,
+	startMariaDb,
 	startServer,
 	type ServerHandle,
 	type Site,
@@ -1308,7 +1315,14 @@ async function readMemory(
 	return memory;
 }
 
-function databaseMb( site: Site ): number {
+async function databaseMb( site: Site ): Promise< number > {
+	if ( site.config.database ) {
+		return lastJson< number >(
+			await site.runPhpOrThrow(
+				`global $wpdb; echo (float) $wpdb->get_var( $wpdb->prepare( 'SELECT SUM( data_length + index_length ) FROM information_schema.tables WHERE table_schema = %s', DB_NAME ) ) / 1048576, "\\n";`
+			)
+		);
+	}
 	return (
 		[ '', '-wal' ].reduce(
 			( sum, suffix ) =>
@@ -1379,15 +1393,36 @@ async function main(): Promise< number > {
 	const budgets: Budget[] = [];
 	const report: Record< string, unknown > = { hpos, sessions: total };
 	const keep = Boolean( process.env.CARTBAY_BENCH_KEEP );
+	const dbKind = arg( 'db', mariaDbMissing() ? 'sqlite' : 'mariadb' );
+	if ( dbKind !== 'mariadb' && dbKind !== 'sqlite' ) {
+		throw new Error( `--db takes mariadb or sqlite, not ${ dbKind }` );
+	}
+	if ( dbKind === 'sqlite' ) {
+		log(
+			`DATABASE: SQLite (${ mariaDbMissing() ?? 'chosen with --db sqlite' }). Every query goes through the MySQL-to-SQLite translator, so the figures are far above a shop on MySQL/MariaDB.`
+		);
+	}
+	let mariaDb: MariaDb | undefined;
+	const mariaDir = join( tmpdir(), `cartbay-bench-mariadb-${ process.pid }` );
+	let databases = 0;
+	report.database = dbKind;
 	// While working on one of them: --skip rebuild,analytics,sessions,export (their budgets are then left out).
 	const skip = new Set( arg( 'skip', '' ).split( ',' ) );
 
 	const makeSite = async ( dir: string ): Promise< Site > => {
 		rmSync( dir, { recursive: true, force: true } );
+		let database;
+		if ( dbKind === 'mariadb' ) {
+			mariaDb ??= await startMariaDb( mariaDir );
+			const name = `cartbay_bench_${ ++databases }`;
+			mariaDb.createDatabase( name );
+			database = mariaDb.siteDatabase( name );
+		}
 		const made = await createSite( {
 			dir,
 			url: `http://127.0.0.1:${ PORT }`,
 			hpos,
+			database,
 		} );
 		await made.linkPlugin( join( root, 'plugin' ), 'cartbay' );
 		await made.activatePlugin( `${ plugin.slug }/${ plugin.slug }.php` );
@@ -1484,7 +1519,7 @@ $settings->update_settings( array( $argv[2] => (int) $argv[3] ) );`,
 		);
 		const seedWall = ( performance.now() - wall ) / 1000;
 		const rows = Object.values( seed.rows ).reduce( ( a, b ) => a + b, 0 );
-		const dbMb = databaseMb( site );
+		const dbMb = await databaseMb( site );
 		report.seed = { ...seed, wall_seconds: seedWall, database_mb: dbMb };
 		log(
 			`seeded ${ total.toLocaleString( 'en-US' ) } sessions, ${ seed.counts.orders.toLocaleString( 'en-US' ) } paid orders, ${ seed.counts.coupons.toLocaleString( 'en-US' ) } CartBay coupons ` +
@@ -1781,7 +1816,7 @@ $settings->update_settings( array( $argv[2] => (int) $argv[3] ) );`,
 				);
 			}
 		}
-		report.database_mb_after = databaseMb( site );
+		report.database_mb_after = await databaseMb( site );
 		const debug = site.readDebugLog().trim();
 		if ( debug ) {
 			log(
@@ -1792,6 +1827,8 @@ $settings->update_settings( array( $argv[2] => (int) $argv[3] ) );`,
 		await server?.stop();
 		if ( ! keep ) {
 			rmSync( dir, { recursive: true, force: true } );
+			await mariaDb?.stop();
+			rmSync( mariaDir, { recursive: true, force: true } );
 		}
 	}
 
@@ -1802,7 +1839,9 @@ $settings->update_settings( array( $argv[2] => (int) $argv[3] ) );`,
 			`${ JSON.stringify( { ...report, budgets }, null, 2 ) }\n`
 		);
 	}
-	console.log( `\nAnalytics budgets (HPOS ${ hpos ? 'on' : 'off' })` );
+	console.log(
+		`\nAnalytics budgets (HPOS ${ hpos ? 'on' : 'off' }, ${ dbKind === 'mariadb' ? 'MariaDB' : 'SQLite' })`
+	);
 	for ( const b of budgets ) {
 		console.log(
 			`${ b.ok ? 'PASS' : 'FAIL' } ${ b.name }: ${ b.value } (budget ${ b.budget })`

@@ -332,7 +332,8 @@ echo wp_json_encode( array(
 	'wordpress'   => get_bloginfo( 'version' ),
 	'woocommerce' => WC()->version,
 	'settings'    => $settings,
-	'campaign'    => (bool) get_option( 'cartbay_campaign_settings' )['enabled'],
+	// Read as the plugin reads it: a stored campaign without the key means the default.
+	'campaign'    => (bool) \\WPAnchorBay\\CartBay\\Core\\Plugin::instance()->service( \\WPAnchorBay\\CartBay\\Settings\\SettingsRepository::class )->get_campaign()['enabled'],
 	'sessions'    => $counts,
 	'masked'      => \\WPAnchorBay\\CartBay\\License\\LicenseKey::mask( ${ phpString( key ) } ),
 ) ), "\\n";` );

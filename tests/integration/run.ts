@@ -257,6 +257,60 @@ echo json_encode( $out ), "\\n";` )
 		);
 		t.equal( 'statuses read back unchanged', stored, slugs );
 	} );
+
+	await t.group(
+		'a CartBay status stays with CartBay sessions: another order keeps its own',
+		async () => {
+			const result = lastJson< {
+				existing: string;
+				notes: string[];
+				created: string;
+				session: string;
+			} >(
+				await site.runPhpOrThrow( `
+$order = wc_create_order( array( 'status' => 'processing', 'created_via' => 'checkout' ) );
+$order->set_status( '${ STATUS.abandoned }' );
+$order->save();
+$existing = wc_get_order( $order->get_id() );
+$notes    = wc_get_order_notes( array( 'order_id' => $order->get_id() ) );
+$created  = new WC_Order();
+$created->set_created_via( 'admin' );
+$created->set_status( '${ STATUS.recovered }' );
+$created->save();
+$session = wc_create_order( array( 'status' => 'processing', 'created_via' => 'cartbay' ) );
+$session->set_status( '${ STATUS.abandoned }' );
+$session->save();
+echo wp_json_encode( array(
+	'existing' => $existing->get_status(),
+	'notes'    => wp_list_pluck( $notes, 'content' ),
+	'created'  => wc_get_order( $created->get_id() )->get_status(),
+	'session'  => wc_get_order( $session->get_id() )->get_status(),
+) ), "\\n";
+foreach ( array( $existing, $created, $session ) as $o ) { $o->delete( true ); }` )
+			);
+			t.equal(
+				'an order from checkout stays processing; a new admin order is pending; a session moves',
+				[ result.existing, result.created, result.session ],
+				[
+					'processing',
+					'pending',
+					STATUS.abandoned.replace( /^wc-/, '' ),
+				]
+			);
+			t.check(
+				'the refused change is explained in an order note, with no "changed from X to X" note beside it',
+				result.notes.some( ( note ) =>
+					/CartBay statuses belong to CartBay recovery sessions/.test(
+						note
+					)
+				) &&
+					! result.notes.some( ( note ) =>
+						/changed from (.+) to \1\./.test( note )
+					),
+				result
+			);
+		}
+	);
 }
 
 interface RestResult {

@@ -23,6 +23,12 @@ export {
 	importToCache,
 } from './cache';
 export { DEFAULT_VERSIONS, downloadToCache } from './download';
+export {
+	type MariaDb,
+	type SiteDatabase,
+	mariaDbMissing,
+	startMariaDb,
+} from './mariadb';
 export { ADMIN, STORE_TITLE } from './install';
 export { cachePaths, cacheRoot } from './paths';
 export { type PhpStatus, PHP_INSTALL_HINT, phpStatus } from './php';

@@ -145,10 +145,15 @@ async function layoutContent(
 		await removePath( sqliteDir );
 		await linkOrCopyDir( sources.sqlite.dir, sqliteDir, config.coreFiles );
 	}
-	await writeFile(
-		paths.dbDropin,
-		renderDbDropin( sources.sqlite, sqliteDir )
-	);
+	if ( config.database ) {
+		// A MariaDB site talks to its server directly: no SQLite drop-in.
+		await removePath( paths.dbDropin );
+	} else {
+		await writeFile(
+			paths.dbDropin,
+			renderDbDropin( sources.sqlite, sqliteDir )
+		);
+	}
 	await copyFile(
 		phpHelperPaths().muPlugin,
 		join( paths.muPlugins, MU_PLUGIN_FILE )

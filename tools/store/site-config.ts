@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { readJson, writeJson } from './fs-util';
+import type { SiteDatabase } from './mariadb';
 
 export type DefineValue = string | number | boolean;
 
@@ -35,6 +36,8 @@ export interface SiteConfig {
 	/** Keys and salts; kept so logins survive a rewritten wp-config.php. */
 	salts: Record< string, string >;
 	versions: { wordpress: string; woocommerce?: string; sqlite: string };
+	/** A MariaDB database (tools/store/mariadb.ts) instead of the default SQLite file. */
+	database?: SiteDatabase;
 	/** Template the database came from, if any. */
 	template?: string;
 	createdAt: string;

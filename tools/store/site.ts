@@ -22,6 +22,7 @@ import {
 	sitePaths,
 	writeSiteConfig,
 } from './site-config';
+import type { SiteDatabase } from './mariadb';
 import { Site } from './site-handle';
 import { ensureSqlitePlugin } from './sqlite-plugin';
 import { applyTemplate, ensureTemplate } from './template';
@@ -48,6 +49,11 @@ export interface CreateSiteOptions {
 	defines?: Record< string, DefineValue >;
 	/** Replace a store site already at `dir`. */
 	fresh?: boolean;
+	/**
+	 * A MariaDB database to install into (tools/store/mariadb.ts; it must exist and be empty) instead of
+	 * SQLite. Such a site is always installed directly: templates are SQLite files.
+	 */
+	database?: SiteDatabase;
 	/** Default true. false installs into the site directly (slow; no template involved). */
 	useTemplate?: boolean;
 	/** Rebuild the template before copying it. */
@@ -105,7 +111,7 @@ export async function createSite(
 		withWooCommerce: options.withWooCommerce ?? true,
 	};
 	const template =
-		options.useTemplate === false
+		options.useTemplate === false || options.database
 			? undefined
 			: await ensureTemplate( spec, sources, {
 					rebuild: options.rebuildTemplate,
@@ -126,6 +132,7 @@ export async function createSite(
 				: undefined,
 			sqlite: sources.sqlite.version,
 		},
+		database: options.database,
 		template: template?.key,
 		createdAt: new Date().toISOString(),
 	};

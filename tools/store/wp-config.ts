@@ -37,15 +37,30 @@ export function renderWpConfig( config: SiteConfig, paths: SitePaths ): string {
 		' * @package CartBay\\Tools\\Store',
 		' */',
 		'',
-		'// SQLite (wp-content/db.php drop-in); the MySQL settings are placeholders WordPress still expects.',
-		define( 'DB_NAME', 'wordpress' ),
-		define( 'DB_USER', '' ),
-		define( 'DB_PASSWORD', '' ),
-		define( 'DB_HOST', 'localhost' ),
-		define( 'DB_CHARSET', 'utf8mb4' ),
-		define( 'DB_COLLATE', '' ),
-		define( 'DB_DIR', paths.database + '/' ),
-		define( 'DB_FILE', DB_FILE ),
+		...( config.database
+			? [
+					'// MariaDB, reached through its Unix socket (tools/store/mariadb.ts).',
+					define( 'DB_NAME', config.database.name ),
+					define( 'DB_USER', config.database.user ),
+					define( 'DB_PASSWORD', config.database.password ),
+					define(
+						'DB_HOST',
+						`localhost:${ config.database.socket }`
+					),
+					define( 'DB_CHARSET', 'utf8mb4' ),
+					define( 'DB_COLLATE', '' ),
+				]
+			: [
+					'// SQLite (wp-content/db.php drop-in); the MySQL settings are placeholders WordPress still expects.',
+					define( 'DB_NAME', 'wordpress' ),
+					define( 'DB_USER', '' ),
+					define( 'DB_PASSWORD', '' ),
+					define( 'DB_HOST', 'localhost' ),
+					define( 'DB_CHARSET', 'utf8mb4' ),
+					define( 'DB_COLLATE', '' ),
+					define( 'DB_DIR', paths.database + '/' ),
+					define( 'DB_FILE', DB_FILE ),
+				] ),
 		'',
 		...Object.entries( config.salts ).map( ( [ name, value ] ) =>
 			define( name, value )

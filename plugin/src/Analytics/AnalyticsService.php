@@ -261,12 +261,11 @@ final class AnalyticsService {
 	private function pending( array $exclude ): array {
 		$orders = wc_get_orders(
 			array(
-				'status'      => array_values( OrderStatuses::by_key() ),
-				'created_via' => CARTBAY_CREATED_VIA,
-				'limit'       => AnalyticsSchema::LEDGER_BATCH,
-				'orderby'     => 'ID',
-				'order'       => 'ASC',
-				'exclude'     => $exclude,
+				'status'  => array_values( OrderStatuses::by_key() ),
+				'limit'   => AnalyticsSchema::LEDGER_BATCH,
+				'orderby' => 'ID',
+				'order'   => 'ASC',
+				'exclude' => $exclude,
 			) + OrderMetaQuery::args(
 				array(
 					array(
@@ -293,10 +292,9 @@ final class AnalyticsService {
 		}
 		$orders = wc_get_orders(
 			array(
-				'status'      => array( OrderStatuses::ABANDONED ),
-				'created_via' => CARTBAY_CREATED_VIA,
-				'limit'       => RecoverySchema::MAX_LIVE_SESSIONS_PER_EMAIL,
-				'exclude'     => $exclude,
+				'status'  => array( OrderStatuses::ABANDONED ),
+				'limit'   => RecoverySchema::MAX_LIVE_SESSIONS_PER_EMAIL,
+				'exclude' => $exclude,
 			) + OrderMetaQuery::args(
 				array(
 					array(
@@ -320,11 +318,10 @@ final class AnalyticsService {
 			// paginate + limit 1 asks WooCommerce for the total without loading the orders.
 			$result         = wc_get_orders(
 				array(
-					'status'      => $status,
-					'created_via' => CARTBAY_CREATED_VIA,
-					'limit'       => 1,
-					'paginate'    => true,
-					'return'      => 'ids',
+					'status'   => $status,
+					'limit'    => 1,
+					'paginate' => true,
+					'return'   => 'ids',
 				)
 			);
 			$counts[ $key ] = (int) $result->total;

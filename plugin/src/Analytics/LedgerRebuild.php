@@ -238,12 +238,11 @@ final class LedgerRebuild {
 	private function session_ids(): array {
 		$ids = wc_get_orders(
 			array(
-				'status'      => array_values( OrderStatuses::by_key() ),
-				'created_via' => CARTBAY_CREATED_VIA,
-				'limit'       => -1,
-				'orderby'     => 'ID',
-				'order'       => 'ASC',
-				'return'      => 'ids',
+				'status'  => array_values( OrderStatuses::by_key() ),
+				'limit'   => -1,
+				'orderby' => 'ID',
+				'order'   => 'ASC',
+				'return'  => 'ids',
 			)
 		);
 		$ids = array_map( 'intval', (array) $ids );

@@ -32,6 +32,7 @@ use WPAnchorBay\CartBay\Capture\LeanRestRequest;
 use WPAnchorBay\CartBay\Capture\OrderIdentity;
 use WPAnchorBay\CartBay\Data\OrderMetaQuery;
 use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Data\SessionStatusGuard;
 use WPAnchorBay\CartBay\Email\EmailRegistry;
 use WPAnchorBay\CartBay\Email\EmailSequenceService;
 use WPAnchorBay\CartBay\Generated\Hooks;
@@ -117,6 +118,7 @@ final class Plugin {
 		AdminScreens::class,
 		SettingsRepository::class,
 		EmailsSentCounter::class,
+		SessionStatusGuard::class,
 		ExportController::class,
 		PluginUpdater::class,
 		LogRetention::class,

@@ -115,10 +115,9 @@ final class NotificationQuery {
 		}
 		$orders = wc_get_orders(
 			array(
-				'type'        => 'shop_order',
-				'status'      => array_values( OrderStatuses::by_key() ),
-				'created_via' => CARTBAY_CREATED_VIA,
-				'limit'       => 1,
+				'type'   => 'shop_order',
+				'status' => array_values( OrderStatuses::by_key() ),
+				'limit'  => 1,
 			) + OrderMetaQuery::args(
 				array(
 					array(
