@@ -55,7 +55,7 @@ final class AnalyticsSchema {
 	/**
 	 * Seconds one ledger rebuild request works before it hands the rest to a continuation.
 	 */
-	public const REBUILD_REQUEST_SECONDS = 20;
+	public const REBUILD_REQUEST_SECONDS = 15;
 
 	/**
 	 * Seconds the cached report stays fresh without an event.
