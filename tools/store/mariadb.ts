@@ -62,10 +62,10 @@ export function mariaDbMissing(): string | undefined {
 export interface MariaDb {
 	socket: string;
 	/** Runs SQL as root through the socket; throws with the client's message on failure. */
-	sql( statement: string ): void;
-	createDatabase( name: string ): void;
-	siteDatabase( name: string ): SiteDatabase;
-	stop(): Promise< void >;
+	sql: ( statement: string ) => void;
+	createDatabase: ( name: string ) => void;
+	siteDatabase: ( name: string ) => SiteDatabase;
+	stop: () => Promise< void >;
 }
 
 /**
