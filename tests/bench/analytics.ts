@@ -68,6 +68,7 @@ import {
 	sessionList,
 	settingsOption,
 	type SettingsKey,
+	transients,
 } from '../../plugin/schema';
 import { phpUnavailableReason } from '../php-runtime';
 import {
@@ -1085,6 +1086,17 @@ echo wp_json_encode( array( 'problems' => $problems, 'by_status' => $by_status, 
 `;
 
 /** Runs one due rebuild batch as Action Scheduler's queue runner runs it (this process is one batch). */
+const TRANSIENT_NAMES = constants( transients );
+
+/** Deletes every ledger month and the cached report: the ledger is gone, the sessions stay as they are. */
+const PHP_FORGET_LEDGER = String.raw`
+$ledger = '\WPAnchorBay\CartBay\Analytics\AnalyticsLedger';
+foreach ( $ledger::months() as $month ) {
+	delete_option( $ledger::option_name( $month ) );
+}
+delete_transient( '${ TRANSIENT_NAMES.ANALYTICS_CACHE }' );
+echo count( $ledger::months() ), "\n";`;
+
 const PHP_REBUILD_BATCH = String.raw`
 $hook  = $argv[1];
 $query = array( 'hook' => $hook, 'status' => ActionScheduler_Store::STATUS_PENDING, 'per_page' => 1, 'orderby' => 'date', 'order' => 'ASC' );
@@ -1565,43 +1577,49 @@ $settings->update_settings( array( $argv[2] => (int) $argv[3] ) );`,
 		const admin = new Admin( server.url );
 		await admin.logIn();
 
-		// ---- 1. Cold rebuild.
+		// ---- 1. Rebuilds. First the seeded sessions' first build: none has its contribution stored yet (as
+		// after an update from a version without the ledger), so every session gets that meta row written.
+		// Then the cold rebuild a store owner starts when the ledger is gone: every ledger month deleted,
+		// the sessions as CartBay keeps them (each save stores the contribution), read again from scratch.
 		if ( ! skip.has( 'rebuild' ) ) {
+			const judge = (
+				label: string,
+				rebuild: Awaited< ReturnType< typeof measureRebuild > >,
+				totalBudgeted: boolean
+			): void => {
+				const total: Budget = {
+					name: `${ label } total`,
+					ok: rebuild.error
+						? false
+						: ! totalBudgeted ||
+							rebuild.totalSeconds <= BUDGET.rebuildTotalSeconds,
+					value: rebuild.error
+						? `not measured (${ rebuild.error })`
+						: `${ rebuild.totalSeconds.toFixed( 1 ) } s (${ rebuild.batches.length } batches, ${ rebuild.processed ?? '?' } sessions read)`,
+					budget: totalBudgeted
+						? `≤ ${ BUDGET.rebuildTotalSeconds } s`
+						: "reported (a one-time migration); the total budget is the cold rebuild's",
+				};
+				budgets.push( total, {
+					name: `${ label } longest batch`,
+					ok:
+						! rebuild.error &&
+						rebuild.longestSeconds <= BUDGET.rebuildBatchSeconds,
+					value: rebuild.error
+						? `not measured (${ rebuild.error })`
+						: `${ rebuild.longestSeconds.toFixed( 1 ) } s`,
+					budget: `≤ ${ BUDGET.rebuildBatchSeconds } s`,
+				} );
+			};
+			log( 'first build (no session has its contribution stored yet):' );
+			const first = await measureRebuild( site, admin, log );
+			report.first_build = first;
+			judge( 'first build', first, false );
+			await site.runPhpOrThrow( PHP_FORGET_LEDGER );
+			log( 'cold rebuild (every ledger month deleted):' );
 			const rebuild = await measureRebuild( site, admin, log );
 			report.rebuild = rebuild;
-			if ( rebuild.error ) {
-				budgets.push(
-					{
-						name: 'cold rebuild total',
-						ok: false,
-						value: `not measured (${ rebuild.error })`,
-						budget: `≤ ${ BUDGET.rebuildTotalSeconds } s`,
-					},
-					{
-						name: 'cold rebuild longest batch',
-						ok: false,
-						value: `not measured (${ rebuild.error })`,
-						budget: `≤ ${ BUDGET.rebuildBatchSeconds } s`,
-					}
-				);
-			} else {
-				budgets.push(
-					{
-						name: 'cold rebuild total',
-						ok: rebuild.totalSeconds <= BUDGET.rebuildTotalSeconds,
-						value: `${ rebuild.totalSeconds.toFixed( 1 ) } s (${ rebuild.batches.length } batches, ${ rebuild.processed ?? '?' } sessions read)`,
-						budget: `≤ ${ BUDGET.rebuildTotalSeconds } s`,
-					},
-					{
-						name: 'cold rebuild longest batch',
-						ok:
-							rebuild.longestSeconds <=
-							BUDGET.rebuildBatchSeconds,
-						value: `${ rebuild.longestSeconds.toFixed( 1 ) } s`,
-						budget: `≤ ${ BUDGET.rebuildBatchSeconds } s`,
-					}
-				);
-			}
+			judge( 'cold rebuild', rebuild, true );
 		}
 
 		// What an admin REST request of this namespace costs here anyway (GET /analytics/rebuild reads one option).

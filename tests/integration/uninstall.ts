@@ -67,9 +67,19 @@ function cartbay_test_uninstall_fixture( $email ) {
 	$dir = trailingslashit( wp_upload_dir()['basedir'] ) . '${ plugin.slug }';
 	wp_mkdir_p( $dir );
 	file_put_contents( $dir . '/${ plugin.slug }.log', "{}\n" );
+	// Orders in the trash and refunds are orders too: a query for "any" status or the default types misses them.
+	$trashed = wc_create_order( array( 'status' => 'cancelled' ) );
+	$trashed->update_meta_data( '${ META.ATTRIBUTED_SESSION_ID }', 'x' );
+	$trashed->save();
+	$trashed->delete( false );
 	$order = wc_create_order( array( 'status' => 'completed' ) );
 	$order->update_meta_data( '${ META.RESTORED_SESSION_ID }', 'x' );
 	$order->save();
+	$refund = wc_create_refund( array( 'order_id' => $order->get_id(), 'amount' => 0 ) );
+	if ( $refund instanceof WC_Order_Refund ) {
+		$refund->update_meta_data( '${ META.RESTORED_SESSION_ID }', 'x' );
+		$refund->save();
+	}
 	return $order->get_id();
 }
 

@@ -147,16 +147,25 @@ final class LedgerRebuild {
 		foreach ( array_chunk( $ids, AnalyticsSchema::LEDGER_BATCH ) as $chunk ) {
 			$delta  = new LedgerDelta();
 			$orders = $this->load( $chunk );
-			foreach ( $chunk as $id ) {
-				if ( isset( $orders[ $id ] ) ) {
-					$this->read_session( $orders[ $id ], $delta );
+			// One transaction per batch: its stored contributions, staging counters and cursor land together
+			// or not at all, and the database commits once rather than once per session.
+			wc_transaction_query( 'start' );
+			try {
+				foreach ( $chunk as $id ) {
+					if ( isset( $orders[ $id ] ) ) {
+						$this->read_session( $orders[ $id ], $delta );
+					}
+					$progress['cursor']    = $id;
+					$progress['processed'] = (int) $progress['processed'] + 1;
 				}
-				$progress['cursor']    = $id;
-				$progress['processed'] = (int) $progress['processed'] + 1;
+				AnalyticsLedger::commit( $delta );
+				$progress['updated_at'] = time();
+				$this->save( $progress );
+				wc_transaction_query( 'commit' );
+			} catch ( \Throwable $error ) {
+				wc_transaction_query( 'rollback' );
+				throw $error;
 			}
-			AnalyticsLedger::commit( $delta );
-			$progress['updated_at'] = time();
-			$this->save( $progress );
 			// The batch's orders are done with: keep a long run's memory flat.
 			if ( wp_cache_supports( 'flush_runtime' ) ) {
 				wp_cache_flush_runtime();

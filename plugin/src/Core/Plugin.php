@@ -33,6 +33,7 @@ use WPAnchorBay\CartBay\Capture\OrderIdentity;
 use WPAnchorBay\CartBay\Data\OrderMetaQuery;
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Data\SessionStatusGuard;
+use WPAnchorBay\CartBay\Data\SingleRowJoin;
 use WPAnchorBay\CartBay\Email\EmailRegistry;
 use WPAnchorBay\CartBay\Email\EmailSequenceService;
 use WPAnchorBay\CartBay\Generated\Hooks;
@@ -119,6 +120,7 @@ final class Plugin {
 		SettingsRepository::class,
 		EmailsSentCounter::class,
 		SessionStatusGuard::class,
+		SingleRowJoin::class,
 		ExportController::class,
 		PluginUpdater::class,
 		LogRetention::class,

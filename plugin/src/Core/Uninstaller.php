@@ -101,7 +101,9 @@ final class Uninstaller {
 			do {
 				$ids = wc_get_orders(
 					array(
-						'status' => 'any',
+						// Every type (refunds too) and every status, the trash included: "any" leaves the trash out.
+						'type'   => wc_get_order_types(),
+						'status' => array_merge( array_keys( wc_get_order_statuses() ), array( 'trash', 'auto-draft', 'draft' ) ),
 						'limit'  => self::BATCH,
 						'return' => 'ids',
 					) + OrderMetaQuery::args(
@@ -115,7 +117,7 @@ final class Uninstaller {
 				);
 				foreach ( $ids as $id ) {
 					$order = wc_get_order( $id );
-					if ( $order instanceof \WC_Order ) {
+					if ( $order instanceof \WC_Abstract_Order ) {
 						$order->delete_meta_data( $key );
 						$order->save_meta_data();
 					}

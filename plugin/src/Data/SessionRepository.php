@@ -399,7 +399,8 @@ final class SessionRepository {
 				break; // Some could not be deleted: left for the next daily run rather than retried in a loop.
 			}
 			if ( microtime( true ) >= $deadline ) {
-				$next = time();
+				// Out of time: a continuation takes over only if sessions past retention remain.
+				$next = array() !== $this->expired_ids( $cutoff, 1 ) ? time() : 0;
 				break;
 			}
 		}
@@ -437,25 +438,38 @@ final class SessionRepository {
 	 * @return \WC_Order[]
 	 */
 	private function expired_batch( int $cutoff ): array {
-		$ids    = wc_get_orders(
-			array(
-				'status'        => $this->statuses(),
-				'created_via'   => CARTBAY_CREATED_VIA,
-				'date_modified' => '<' . $cutoff,
-				'limit'         => RecoverySchema::PRUNE_BATCH,
-				'orderby'       => 'ID',
-				'order'         => 'ASC',
-				'return'        => 'ids',
-			)
-		);
 		$orders = array();
-		foreach ( $ids as $id ) {
+		foreach ( $this->expired_ids( $cutoff, RecoverySchema::PRUNE_BATCH ) as $id ) {
 			$order = wc_get_order( $id );
 			if ( $order instanceof \WC_Order && CARTBAY_CREATED_VIA === $order->get_created_via() ) {
 				$orders[] = $order;
 			}
 		}
 		return $orders;
+	}
+
+	/**
+	 * Ids of sessions past retention, lowest first. Selected by status alone: SessionStatusGuard keeps
+	 * CartBay's statuses to sessions, and `created_via` is checked on the loaded sessions.
+	 *
+	 * @param int $cutoff Unix time: sessions last changed before it are past retention.
+	 * @param int $limit  Most ids to return.
+	 * @return int[]
+	 */
+	private function expired_ids( int $cutoff, int $limit ): array {
+		return array_map(
+			'absint',
+			(array) wc_get_orders(
+				array(
+					'status'        => $this->statuses(),
+					'date_modified' => '<' . $cutoff,
+					'limit'         => $limit,
+					'orderby'       => 'ID',
+					'order'         => 'ASC',
+					'return'        => 'ids',
+				)
+			)
+		);
 	}
 
 	/**

@@ -9,6 +9,7 @@
 namespace WPAnchorBay\CartBay\Reports;
 
 use WPAnchorBay\CartBay\Data\OrderMetaQuery;
+use WPAnchorBay\CartBay\Data\SingleRowJoin;
 use WPAnchorBay\CartBay\Generated\CaptureSchema;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Notifications\NotificationLog;
@@ -264,6 +265,10 @@ final class SessionQuery {
 		);
 		if ( array() !== $meta ) {
 			$args += OrderMetaQuery::args( $meta );
+			// Without a search every clause is on a single-valued key (the sort value): one row per session.
+			if ( '' === $filter->search() ) {
+				$args += SingleRowJoin::args();
+			}
 		}
 		$result = wc_get_orders( $args );
 		$rows   = is_object( $result ) ? (array) $result->orders : (array) $result;
