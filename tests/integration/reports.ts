@@ -448,8 +448,8 @@ interface Sortable {
 }
 
 /**
- * The list order the API promises: sessions with the value sorted by it, then creation, then id (same
- * direction); sessions without it sorted by creation, first ascending and last descending.
+ * The list order the API promises: sessions with the value sorted by it, then order id (same direction);
+ * sessions without it sorted by creation, then order id, first ascending and last descending.
  * @param rows
  * @param orderby
  * @param order
@@ -487,7 +487,7 @@ function expectedOrder(
 			if ( va !== vb ) {
 				return sign * ( va < vb ? -1 : 1 );
 			}
-			return byCreation( a, b );
+			return sign * ( a.order_id - b.order_id );
 		} );
 	const without = rows
 		.filter( ( r ) => value( r ) === undefined )
