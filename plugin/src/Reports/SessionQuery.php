@@ -265,8 +265,7 @@ final class SessionQuery {
 		);
 		if ( array() !== $meta ) {
 			$args += OrderMetaQuery::args( $meta );
-			// Without a search every clause is on a single-valued key (the sort value): one row per session.
-			if ( '' === $filter->search() ) {
+			if ( self::single_row( $meta, $filter->sort() ) ) {
 				$args += SingleRowJoin::args();
 			}
 		}
@@ -277,6 +276,24 @@ final class SessionQuery {
 			'ids'    => $objects ? array() : array_map( 'absint', $rows ),
 			'total'  => is_object( $result ) ? (int) $result->total : count( $rows ),
 		);
+	}
+
+	/**
+	 * Whether every meta clause is on the sort value (one row per session: a session has one value), so the
+	 * query needs no GROUP BY. A search, or a caller's clause on a key with several rows per session (such
+	 * as a notification id), makes it false.
+	 *
+	 * @param array       $meta Meta clauses.
+	 * @param SessionSort $sort Sort.
+	 * @return bool
+	 */
+	private static function single_row( array $meta, SessionSort $sort ): bool {
+		foreach ( $meta as $clause ) {
+			if ( ! is_array( $clause ) || '' === $sort->meta_key() || ( $clause['key'] ?? null ) !== $sort->meta_key() ) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
