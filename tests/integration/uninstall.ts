@@ -34,7 +34,7 @@ const LEFTOVERS = String.raw`<?php
  */
 
 /** Rows that still mention CartBay, by table; whether its uploads folder exists; whether a real order survives. */
-function cartbay_test_leftovers( $real_order_id ) {
+function cartbay_test_leftovers( $real_order_id, $with_detail = false ) {
 	global $wpdb;
 	$like  = '%' . $wpdb->esc_like( '${ plugin.slug }' ) . '%';
 	$count = static function ( $sql ) use ( $wpdb ) {
@@ -55,6 +55,15 @@ function cartbay_test_leftovers( $real_order_id ) {
 		$out['wc_operational'] = $count( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}wc_order_operational_data WHERE created_via LIKE %s", $like ) );
 	}
 	$out['real_order'] = wc_get_order( $real_order_id ) ? 1 : 0;
+	// Which orders any leftover meta rows belong to (type, status, key): says what a failing check missed.
+	$meta_table = $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->prefix . 'wc_orders_meta' ) ) ? $wpdb->prefix . 'wc_orders_meta' : '';
+	$detail     = $wpdb->get_results( $wpdb->prepare( "SELECT pm.post_id AS id, p.post_type AS type, p.post_status AS status, pm.meta_key AS meta_key FROM {$wpdb->postmeta} pm LEFT JOIN {$wpdb->posts} p ON p.ID = pm.post_id WHERE pm.meta_key LIKE %s LIMIT 10", $like ), ARRAY_A );
+	if ( $meta_table ) {
+		$detail = array_merge( $detail, $wpdb->get_results( $wpdb->prepare( "SELECT m.order_id AS id, o.type AS type, o.status AS status, m.meta_key AS meta_key FROM {$meta_table} m LEFT JOIN {$wpdb->prefix}wc_orders o ON o.id = m.order_id WHERE m.meta_key LIKE %s LIMIT 10", $like ), ARRAY_A ) );
+	}
+	if ( $with_detail ) {
+		$out['detail'] = $detail;
+	}
 	return $out;
 }
 
@@ -174,15 +183,18 @@ export async function uninstallScenarios(
 				const after = await phpCall< Leftovers >(
 					php,
 					'cartbay_test_leftovers',
-					realOrder
+					realOrder,
+					true
 				);
-				const { real_order: realOrderLeft, ...rest } = after;
-				t.equal(
+				const {
+					real_order: realOrderLeft,
+					detail,
+					...rest
+				} = after as Leftovers & { detail?: unknown };
+				t.check(
 					'setting on: no CartBay row or folder left anywhere',
-					rest,
-					Object.fromEntries(
-						Object.keys( rest ).map( ( k ) => [ k, 0 ] )
-					)
+					Object.values( rest ).every( ( n ) => n === 0 ),
+					{ counts: rest, rows: detail }
 				);
 				t.equal( "the store's real order stays", realOrderLeft, 1 );
 				t.check(
