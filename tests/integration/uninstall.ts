@@ -83,6 +83,8 @@ function cartbay_test_uninstall_fixture( $email ) {
 	$trashed->delete( false );
 	$order = wc_create_order( array( 'status' => 'completed' ) );
 	$order->update_meta_data( '${ META.RESTORED_SESSION_ID }', 'x' );
+	// The Block Checkout consent field's value, as WooCommerce stores it on an order (drafts included).
+	$order->update_meta_data( \Automattic\WooCommerce\Blocks\Domain\Services\CheckoutFields::OTHER_FIELDS_PREFIX . \WPAnchorBay\CartBay\Generated\CaptureSchema::CONSENT_FIELD_ID, '1' );
 	$order->save();
 	$refund = wc_create_refund( array( 'order_id' => $order->get_id(), 'amount' => 0 ) );
 	if ( $refund instanceof WC_Order_Refund ) {

@@ -8,6 +8,7 @@
 namespace WPAnchorBay\CartBay\Core;
 
 use WPAnchorBay\CartBay\Data\OrderMetaQuery;
+use WPAnchorBay\CartBay\Generated\CaptureSchema;
 use WPAnchorBay\CartBay\Generated\EmailClasses;
 use WPAnchorBay\CartBay\Generated\LogSchema;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
@@ -97,7 +98,7 @@ final class Uninstaller {
 		// CartBay is not running: its legacy-storage meta query translation is added by hand.
 		add_filter( 'woocommerce_order_data_store_cpt_get_orders_query', array( OrderMetaQuery::class, 'handle_woocommerce_order_data_store_cpt_get_orders_query' ), 10, 2 );
 		// Every CartBay meta key: other flows may leave CartBay meta on a real order too.
-		foreach ( array_unique( array_merge( self::REAL_ORDER_META, array_values( ( new \ReflectionClass( MetaKeys::class ) )->getConstants() ) ) ) as $key ) {
+		foreach ( array_unique( array_merge( self::REAL_ORDER_META, array_values( ( new \ReflectionClass( MetaKeys::class ) )->getConstants() ), self::checkout_field_meta() ) ) as $key ) {
 			do {
 				$ids = wc_get_orders(
 					array(
@@ -124,6 +125,20 @@ final class Uninstaller {
 				}
 			} while ( self::BATCH === count( $ids ) );
 		}
+	}
+
+	/**
+	 * The meta key WooCommerce stores the Block Checkout consent field's value under on orders (every
+	 * order placed through Block Checkout while CartBay was active, drafts included).
+	 *
+	 * @return string[]
+	 */
+	private static function checkout_field_meta(): array {
+		$fields = '\Automattic\WooCommerce\Blocks\Domain\Services\CheckoutFields';
+		if ( ! class_exists( $fields ) || ! defined( $fields . '::OTHER_FIELDS_PREFIX' ) ) {
+			return array();
+		}
+		return array( constant( $fields . '::OTHER_FIELDS_PREFIX' ) . CaptureSchema::CONSENT_FIELD_ID );
 	}
 
 	/**
@@ -237,6 +252,10 @@ final class Uninstaller {
 			foreach ( $keys as $key ) {
 				delete_metadata( 'user', 0, $key, '', true );
 			}
+		}
+		// WooCommerce keeps a contact-location checkout field's value on the customer too.
+		foreach ( self::checkout_field_meta() as $key ) {
+			delete_metadata( 'user', 0, $key, '', true );
 		}
 	}
 
