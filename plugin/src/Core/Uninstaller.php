@@ -36,11 +36,6 @@ final class Uninstaller {
 	private const BATCH = 200;
 
 	/**
-	 * Meta keys CartBay puts on the store's real orders (not sessions).
-	 */
-	private const REAL_ORDER_META = array( MetaKeys::RESTORED_SESSION_ID, MetaKeys::RESTORE_TOKEN_HASH, MetaKeys::ATTRIBUTED_SESSION_ID );
-
-	/**
 	 * Removes CartBay's data when the setting asks for it.
 	 *
 	 * @return bool Whether anything was removed.
@@ -97,8 +92,10 @@ final class Uninstaller {
 	private static function delete_real_order_meta(): void {
 		// CartBay is not running: its legacy-storage meta query translation is added by hand.
 		add_filter( 'woocommerce_order_data_store_cpt_get_orders_query', array( OrderMetaQuery::class, 'handle_woocommerce_order_data_store_cpt_get_orders_query' ), 10, 2 );
-		// Every CartBay meta key: other flows may leave CartBay meta on a real order too.
-		foreach ( array_unique( array_merge( self::REAL_ORDER_META, array_values( ( new \ReflectionClass( MetaKeys::class ) )->getConstants() ), self::checkout_field_meta() ) ) as $key ) {
+		// Every CartBay meta key (restore and attribution keys, and any other a flow left on a real order),
+		// and the Block Checkout consent field's value.
+		$keys = array_unique( array_merge( array_values( ( new \ReflectionClass( MetaKeys::class ) )->getConstants() ), self::checkout_field_meta() ) );
+		foreach ( $keys as $key ) {
 			do {
 				$ids = wc_get_orders(
 					array(
