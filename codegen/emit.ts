@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobs, routes } from '../plugin/schema';
+import { emitAgentAbilities, emitAgentSchema } from './emitters/agent';
 import { emitAnalyticsSchema } from './emitters/analytics';
 import { emitCaptureSchema } from './emitters/capture';
 import { emitConstants } from './emitters/constants';
@@ -66,6 +67,8 @@ export function generate( root: string ): GeneratedFile[] {
 		emitRecoverySchema(),
 		emitAnalyticsSchema(),
 		emitLicenseSchema(),
+		emitAgentSchema(),
+		emitAgentAbilities(),
 		emitLogSchema(),
 	];
 }

@@ -35,6 +35,7 @@ import { handlerCall, handlerFqcn, PLUGIN_CLASS } from './handlers';
 const PERMISSIONS = `${ plugin.phpNamespace }\\Api\\Permissions`;
 const REQUEST_BODY = `${ plugin.phpNamespace }\\Api\\RequestBody`;
 const RATE_LIMITER = `${ plugin.phpNamespace }\\Security\\RateLimiter`;
+const AGENT_GATE = `${ plugin.phpNamespace }\\Agent\\AgentRestGate`;
 
 /** A route as the emitter takes it: the schema's routes declare their response schema. */
 export type EmittedRoute = RouteDef & {
@@ -134,6 +135,10 @@ function schemaPhp( schema: Readonly< Record< string, unknown > > ): PhpValue {
  * @param kind Who may call the endpoint.
  */
 export function permissionCallback( kind: PermissionKind ): string {
+	if ( typeof kind === 'object' ) {
+		// The one agent decision: gates, principal (user or CartBay Bearer token) and the operation's access.
+		return `static fn ( \\WP_REST_Request $request ) => $plugin->service( AgentRestGate::class )->authorize( $request, ${ str( kind.agent ) } )`;
+	}
 	switch ( kind ) {
 		case 'public':
 			return "'__return_true'";
@@ -262,6 +267,11 @@ export function emitRestRoutes(
 				r.endpoints.some( ( e ) => e.rateLimit )
 			)
 				? [ RATE_LIMITER ]
+				: [] ),
+			...( allRoutes.some( ( r ) =>
+				r.endpoints.some( ( e ) => typeof e.permission === 'object' )
+			)
+				? [ AGENT_GATE ]
 				: [] ),
 			...handlers,
 		],

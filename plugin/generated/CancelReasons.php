@@ -63,6 +63,11 @@ final class CancelReasons {
 	public const EMAIL_DISABLED = 'email_disabled';
 
 	/**
+	 * An agent canceled the pending emails (session action cancel_pending_emails).
+	 */
+	public const AGENT = 'agent';
+
+	/**
 	 * Prefix + the session status (without wc-): the session is no longer abandoned.
 	 */
 	public const SESSION_STATUS_PREFIX = 'session_';
@@ -83,6 +88,7 @@ final class CancelReasons {
 			self::SUPPRESSED,
 			self::SENDING_DISABLED,
 			self::EMAIL_DISABLED,
+			self::AGENT,
 			self::SESSION_STATUS_PREFIX,
 		);
 	}

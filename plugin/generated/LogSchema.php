@@ -98,6 +98,7 @@ final class LogSchema {
 		'attribution',
 		'license',
 		'retention',
+		'agent',
 	);
 
 	/**
@@ -122,6 +123,8 @@ final class LogSchema {
 		'superseded'                     => 'email.superseded',
 		'unsubscribed'                   => 'unsubscribe.suppressed',
 		'core_recovery_email_suppressed' => 'email.core_recovery_suppressed',
+		'expired'                        => 'agent.session_expired',
+		'agent_action'                   => 'agent.session_action',
 	);
 
 	/**

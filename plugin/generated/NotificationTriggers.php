@@ -28,6 +28,11 @@ final class NotificationTriggers {
 	public const TEST = 'test';
 
 	/**
+	 * An agent sent the step now (session action send_email_step_now).
+	 */
+	public const AGENT = 'agent';
+
+	/**
 	 * Every value, in schema order.
 	 *
 	 * @return string[]
@@ -36,6 +41,7 @@ final class NotificationTriggers {
 		return array(
 			self::ABANDONMENT,
 			self::TEST,
+			self::AGENT,
 		);
 	}
 }

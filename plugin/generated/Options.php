@@ -48,9 +48,14 @@ final class Options {
 	public const INSTALLED_VERSION = 'cartbay_installed_version';
 
 	/**
-	 * Redacted rolling agent audit log.
+	 * Redacted rolling agent audit log (not autoloaded; newest last, bounded).
 	 */
 	public const AGENT_AUDIT_LOG = 'cartbay_agent_audit_log';
+
+	/**
+	 * CartBay Bearer token records: public id, SHA-256 of the secret, scopes, owner, dates (not autoloaded).
+	 */
+	public const AGENT_TOKENS = 'cartbay_agent_tokens';
 
 	/**
 	 * Prefix + YYYYMM: one month of the analytics ledger (per-day counters, no PII; not autoloaded). Kept when sessions are pruned.
@@ -81,6 +86,7 @@ final class Options {
 			self::SEQUENCE_DEFAULTS_VERSION,
 			self::INSTALLED_VERSION,
 			self::AGENT_AUDIT_LOG,
+			self::AGENT_TOKENS,
 			self::ANALYTICS_LEDGER_PREFIX,
 			self::ANALYTICS_REBUILD,
 			self::UNSUBSCRIBE_KEY,

@@ -10,6 +10,8 @@
 
 namespace WPAnchorBay\CartBay\Generated;
 
+use WPAnchorBay\CartBay\Agent\AgentController;
+use WPAnchorBay\CartBay\Agent\AgentRestGate;
 use WPAnchorBay\CartBay\Api\AnalyticsController;
 use WPAnchorBay\CartBay\Api\CouponsController;
 use WPAnchorBay\CartBay\Api\ExportController;
@@ -883,6 +885,7 @@ final class RestRoutes {
 								'attribution',
 								'license',
 								'retention',
+								'agent',
 							),
 							'default'           => 'all',
 							'validate_callback' => 'rest_validate_request_arg',
@@ -924,6 +927,369 @@ final class RestRoutes {
 					),
 				),
 				'schema' => array( self::class, 'logs_schema' ),
+			)
+		);
+
+		// /agent/manifest: Agent manifest: gates, access, routes, abilities, actions and workflows.
+		// - READABLE (GET): What this principal may do: open gates, granted access, routes, abilities, session actions and workflows.
+		register_rest_route(
+			self::NAMESPACE,
+			'/agent/manifest',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentController::class )->manifest( $request ),
+					'permission_callback' => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentRestGate::class )->authorize( $request, 'get_manifest' ),
+					'args'                => array(),
+				),
+				'schema' => array( self::class, 'agent_manifest_schema' ),
+			)
+		);
+
+		// /agent/sessions: CartBay sessions, masked unless sensitive access is granted and open.
+		// - READABLE (GET): Recovery sessions created in the period, newest first, emails masked unless sensitive access is granted and open.
+		register_rest_route(
+			self::NAMESPACE,
+			'/agent/sessions',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentController::class )->list_sessions( $request ),
+					'permission_callback' => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentRestGate::class )->authorize( $request, 'list_sessions' ),
+					'args'                => array(
+						'days'     => array(
+							'type'              => 'integer',
+							'enum'              => array(
+								7,
+								30,
+								90,
+							),
+							'default'           => 30,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Reporting period in days.', 'cartbay' ),
+						),
+						'status'   => array(
+							'type'              => 'string',
+							'enum'              => array(
+								'all',
+								'captured',
+								'abandoned',
+								'recovered',
+								'expired',
+								'suppressed',
+							),
+							'default'           => 'all',
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Session status.', 'cartbay' ),
+						),
+						'search'   => array(
+							'type'              => 'string',
+							'maxLength'         => 254,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'A session id; an email only with sensitive access (ignored otherwise).', 'cartbay' ),
+						),
+						'page'     => array(
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'default'           => 1,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Page number.', 'cartbay' ),
+						),
+						'per_page' => array(
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'maximum'           => 50,
+							'default'           => 20,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Sessions per page.', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'agent_sessions_schema' ),
+			)
+		);
+
+		// /agent/sessions/(?P<id>[A-Za-z0-9]{32}): One CartBay session.
+		// - READABLE (GET): One session: status, timeline and notifications; email, cart, coupon code and orders only with sensitive access.
+		register_rest_route(
+			self::NAMESPACE,
+			'/agent/sessions/(?P<id>[A-Za-z0-9]{32})',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentController::class )->get_session( $request ),
+					'permission_callback' => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentRestGate::class )->authorize( $request, 'get_session' ),
+					'args'                => array(
+						'id' => array(
+							'type'              => 'string',
+							'pattern'           => '^[A-Za-z0-9]{32}$',
+							'required'          => true,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'CartBay session id.', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'agent_sessions_id_schema' ),
+			)
+		);
+
+		// /agent/sessions/(?P<id>[A-Za-z0-9]{32})/actions: Runs one session action after checking its preconditions.
+		// - CREATABLE (POST): Run one session action after checking its preconditions; contact and destructive actions need their gate open.
+		register_rest_route(
+			self::NAMESPACE,
+			'/agent/sessions/(?P<id>[A-Za-z0-9]{32})/actions',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentController::class )->run_session_action( $request ),
+					'permission_callback' => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentRestGate::class )->authorize( $request, 'run_session_action' ),
+					'validate_callback'   => array( RequestBody::class, 'require_object' ),
+					'args'                => array(
+						'id'     => array(
+							'type'              => 'string',
+							'pattern'           => '^[A-Za-z0-9]{32}$',
+							'required'          => true,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'CartBay session id.', 'cartbay' ),
+						),
+						'action' => array(
+							'type'              => 'string',
+							'enum'              => array(
+								'mark_abandoned_now',
+								'cancel_pending_emails',
+								'send_email_step_now',
+								'expire_session',
+								'delete_session',
+							),
+							'required'          => true,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Session action.', 'cartbay' ),
+						),
+						'step'   => array(
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Email step (send_email_step_now).', 'cartbay' ),
+						),
+						'resend' => array(
+							'type'              => 'boolean',
+							'default'           => false,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Send a step that was already sent (send_email_step_now).', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'agent_sessions_id_actions_schema' ),
+			)
+		);
+
+		// /agent/analytics: Recovery analytics (no personal data).
+		// - READABLE (GET): Recovery funnel metrics for 7, 30 or 90 days (no personal data).
+		register_rest_route(
+			self::NAMESPACE,
+			'/agent/analytics',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentController::class )->get_analytics( $request ),
+					'permission_callback' => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentRestGate::class )->authorize( $request, 'get_analytics' ),
+					'args'                => array(
+						'days' => array(
+							'type'              => 'integer',
+							'enum'              => array(
+								7,
+								30,
+								90,
+							),
+							'default'           => 30,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Reporting period in days.', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'agent_analytics_schema' ),
+			)
+		);
+
+		// /agent/settings: CartBay settings: all readable, the safe ones writable.
+		// - READABLE (GET): The normalized CartBay settings, agent gates included.
+		// - EDITABLE (POST, PUT, PATCH): Change safe settings (never agent gates, uninstall deletion or retention); values are normalized.
+		register_rest_route(
+			self::NAMESPACE,
+			'/agent/settings',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentController::class )->get_settings( $request ),
+					'permission_callback' => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentRestGate::class )->authorize( $request, 'get_settings' ),
+					'args'                => array(),
+				),
+				array(
+					'methods'             => \WP_REST_Server::EDITABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentController::class )->update_settings( $request ),
+					'permission_callback' => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentRestGate::class )->authorize( $request, 'update_settings' ),
+					'validate_callback'   => array( RequestBody::class, 'require_object' ),
+					'args'                => array(),
+				),
+				'schema' => array( self::class, 'agent_settings_schema' ),
+			)
+		);
+
+		// /agent/campaign: The recovery campaign.
+		// - READABLE (GET): Whether the recovery sequence sends, and each step’s delay and coupon switch.
+		// - EDITABLE (POST, PUT, PATCH): Change the sequence switch, step delays or coupon switches; values are normalized.
+		register_rest_route(
+			self::NAMESPACE,
+			'/agent/campaign',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentController::class )->get_campaign( $request ),
+					'permission_callback' => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentRestGate::class )->authorize( $request, 'get_campaign' ),
+					'args'                => array(),
+				),
+				array(
+					'methods'             => \WP_REST_Server::EDITABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentController::class )->update_campaign( $request ),
+					'permission_callback' => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentRestGate::class )->authorize( $request, 'update_campaign' ),
+					'validate_callback'   => array( RequestBody::class, 'require_object' ),
+					'args'                => array(),
+				),
+				'schema' => array( self::class, 'agent_campaign_schema' ),
+			)
+		);
+
+		// /agent/tokens: CartBay Bearer tokens.
+		// - READABLE (GET): Every token record (never a secret).
+		// - CREATABLE (POST): A new token for the caller; the secret is shown once, only its SHA-256 is kept.
+		register_rest_route(
+			self::NAMESPACE,
+			'/agent/tokens',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentController::class )->list_tokens( $request ),
+					'permission_callback' => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentRestGate::class )->authorize( $request, 'list_tokens' ),
+					'args'                => array(),
+				),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentController::class )->create_token( $request ),
+					'permission_callback' => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentRestGate::class )->authorize( $request, 'create_token' ),
+					'validate_callback'   => array( RequestBody::class, 'require_object' ),
+					'args'                => array(
+						'label'           => array(
+							'type'              => 'string',
+							'minLength'         => 1,
+							'maxLength'         => 100,
+							'required'          => true,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'What the token is for.', 'cartbay' ),
+						),
+						'scopes'          => array(
+							'type'              => 'array',
+							'minItems'          => 1,
+							'uniqueItems'       => true,
+							'items'             => array(
+								'type' => 'string',
+								'enum' => array(
+									'read',
+									'write',
+									'contact',
+									'sensitive',
+									'destructive',
+									'manage_tokens',
+									'manage_access',
+								),
+							),
+							'required'          => true,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Scopes.', 'cartbay' ),
+						),
+						'expires_in_days' => array(
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'maximum'           => 365,
+							'default'           => 90,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Days until the token expires.', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'agent_tokens_schema' ),
+			)
+		);
+
+		// /agent/tokens/(?P<public_id>[a-z0-9]{12}): One CartBay Bearer token.
+		// - DELETABLE (DELETE): The token stops working at once.
+		register_rest_route(
+			self::NAMESPACE,
+			'/agent/tokens/(?P<public_id>[a-z0-9]{12})',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::DELETABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentController::class )->revoke_token( $request ),
+					'permission_callback' => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentRestGate::class )->authorize( $request, 'revoke_token' ),
+					'args'                => array(
+						'public_id' => array(
+							'type'              => 'string',
+							'pattern'           => '^[a-z0-9]{12}$',
+							'required'          => true,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Public id of the token.', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'agent_tokens_public_id_schema' ),
+			)
+		);
+
+		// /agent/audit-log: The redacted agent audit log, newest first.
+		// - READABLE (GET): Agent calls, newest first: principal, surface, operation, sessions touched, decision (no PII).
+		register_rest_route(
+			self::NAMESPACE,
+			'/agent/audit-log',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentController::class )->get_audit_log( $request ),
+					'permission_callback' => static fn ( \WP_REST_Request $request ) => $plugin->service( AgentRestGate::class )->authorize( $request, 'get_audit_log' ),
+					'args'                => array(
+						'page'     => array(
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'default'           => 1,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Page number.', 'cartbay' ),
+						),
+						'per_page' => array(
+							'type'              => 'integer',
+							'minimum'           => 1,
+							'maximum'           => 200,
+							'default'           => 50,
+							'validate_callback' => 'rest_validate_request_arg',
+							'sanitize_callback' => 'rest_sanitize_request_arg',
+							'description'       => __( 'Entries per page.', 'cartbay' ),
+						),
+					),
+				),
+				'schema' => array( self::class, 'agent_audit_log_schema' ),
 			)
 		);
 	}
@@ -1709,6 +2075,196 @@ final class RestRoutes {
 				),
 				'context' => array(
 					'description' => __( 'Sanitized details: ids, counts and reasons; never an email, token or key.', 'cartbay' ),
+					'type'        => 'object',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/agent/manifest` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function agent_manifest_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_agent_manifest',
+			'type'       => 'object',
+			'properties' => array(
+				'data' => array(
+					'description' => __( 'The manifest.', 'cartbay' ),
+					'type'        => 'object',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/agent/sessions` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function agent_sessions_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_agent_sessions',
+			'type'       => 'object',
+			'properties' => array(
+				'data' => array(
+					'description' => __( 'One page of sessions.', 'cartbay' ),
+					'type'        => 'object',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/agent/sessions/(?P<id>[A-Za-z0-9]{32})` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function agent_sessions_id_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_agent_session',
+			'type'       => 'object',
+			'properties' => array(
+				'data' => array(
+					'description' => __( 'The session.', 'cartbay' ),
+					'type'        => 'object',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/agent/sessions/(?P<id>[A-Za-z0-9]{32})/actions` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function agent_sessions_id_actions_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_agent_session_action',
+			'type'       => 'object',
+			'properties' => array(
+				'data' => array(
+					'description' => __( 'What the action did.', 'cartbay' ),
+					'type'        => 'object',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/agent/analytics` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function agent_analytics_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_agent_analytics',
+			'type'       => 'object',
+			'properties' => array(
+				'data' => array(
+					'description' => __( 'The analytics report.', 'cartbay' ),
+					'type'        => 'object',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/agent/settings` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function agent_settings_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_agent_settings',
+			'type'       => 'object',
+			'properties' => array(
+				'data' => array(
+					'description' => __( 'The settings.', 'cartbay' ),
+					'type'        => 'object',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/agent/campaign` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function agent_campaign_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_agent_campaign',
+			'type'       => 'object',
+			'properties' => array(
+				'data' => array(
+					'description' => __( 'The campaign.', 'cartbay' ),
+					'type'        => 'object',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/agent/tokens` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function agent_tokens_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_agent_tokens',
+			'type'       => 'object',
+			'properties' => array(
+				'data' => array(
+					'description' => __( 'Token records.', 'cartbay' ),
+					'type'        => 'object',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/agent/tokens/(?P<public_id>[a-z0-9]{12})` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function agent_tokens_public_id_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_agent_token',
+			'type'       => 'object',
+			'properties' => array(
+				'data' => array(
+					'description' => __( 'The revoked token record.', 'cartbay' ),
+					'type'        => 'object',
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/agent/audit-log` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function agent_audit_log_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_agent_audit_log',
+			'type'       => 'object',
+			'properties' => array(
+				'data' => array(
+					'description' => __( 'One page of audit entries.', 'cartbay' ),
 					'type'        => 'object',
 				),
 			),

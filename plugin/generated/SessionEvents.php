@@ -103,6 +103,16 @@ final class SessionEvents {
 	public const UNSUBSCRIBED = 'unsubscribed';
 
 	/**
+	 * An agent expired the session (session action expire_session): its queued emails are canceled.
+	 */
+	public const EXPIRED = 'expired';
+
+	/**
+	 * An agent ran a session action on the session (the action name and principal are in the data).
+	 */
+	public const AGENT_ACTION = 'agent_action';
+
+	/**
 	 * WooCommerce's own abandoned-cart recovery email (WooCommerce 11.0) was held back for an order of this shopper: CartBay handles the recovery.
 	 */
 	public const CORE_RECOVERY_EMAIL_SUPPRESSED = 'core_recovery_email_suppressed';
@@ -131,6 +141,8 @@ final class SessionEvents {
 			self::REVENUE_ADJUSTED,
 			self::SUPERSEDED,
 			self::UNSUBSCRIBED,
+			self::EXPIRED,
+			self::AGENT_ACTION,
 			self::CORE_RECOVERY_EMAIL_SUPPRESSED,
 		);
 	}

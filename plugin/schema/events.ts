@@ -94,6 +94,18 @@ export const sessionEvents = {
 			description: 'The shopper unsubscribed.',
 		},
 		{
+			name: 'EXPIRED',
+			value: 'expired',
+			description:
+				'An agent expired the session (session action expire_session): its queued emails are canceled.',
+		},
+		{
+			name: 'AGENT_ACTION',
+			value: 'agent_action',
+			description:
+				'An agent ran a session action on the session (the action name and principal are in the data).',
+		},
+		{
 			name: 'CORE_RECOVERY_EMAIL_SUPPRESSED',
 			value: 'core_recovery_email_suppressed',
 			description:

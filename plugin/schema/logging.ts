@@ -51,6 +51,7 @@ export const logSources = {
 	attribution: 'attribution',
 	license: 'license',
 	retention: 'retention',
+	agent: 'agent',
 } as const;
 
 /**
@@ -76,6 +77,8 @@ export const sessionEventLog = {
 	superseded: 'email.superseded',
 	unsubscribed: 'unsubscribe.suppressed',
 	core_recovery_email_suppressed: 'email.core_recovery_suppressed',
+	expired: 'agent.session_expired',
+	agent_action: 'agent.session_action',
 } as const;
 
 /** Session events logged as warnings (the rest are info). */

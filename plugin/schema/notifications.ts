@@ -103,6 +103,12 @@ export const notificationTriggers = {
 			description:
 				'The Test Mode trigger scheduled the step (sent even with the sequence switched off).',
 		},
+		{
+			name: 'AGENT',
+			value: 'agent',
+			description:
+				'An agent sent the step now (session action send_email_step_now).',
+		},
 	],
 } as const satisfies ConstantGroupDef;
 
@@ -160,6 +166,12 @@ export const cancelReasons = {
 			name: 'EMAIL_DISABLED',
 			value: 'email_disabled',
 			description: "The step's WooCommerce email is disabled.",
+		},
+		{
+			name: 'AGENT',
+			value: 'agent',
+			description:
+				'An agent canceled the pending emails (session action cancel_pending_emails).',
 		},
 		{
 			name: 'SESSION_STATUS_PREFIX',

@@ -18,6 +18,7 @@ import {
 	sessionList,
 } from './analytics';
 import { logFile, logLevels, logLimits, logSources } from './logging';
+import { agentRoutes } from './agent-routes';
 
 /**
  * Endpoint option (a key of the endpoint's `register_rest_route()` array) naming the rate-limit bucket of a
@@ -1076,4 +1077,6 @@ export const routes = [
 			},
 		},
 	},
+	// The agent routes (agent-routes.ts): closed by the agent gates until an administrator opens them.
+	...agentRoutes,
 ] as const satisfies readonly RestRouteDef[];

@@ -41,7 +41,14 @@ export const options = {
 		{
 			name: 'AGENT_AUDIT_LOG',
 			value: 'cartbay_agent_audit_log',
-			description: 'Redacted rolling agent audit log.',
+			description:
+				'Redacted rolling agent audit log (not autoloaded; newest last, bounded).',
+		},
+		{
+			name: 'AGENT_TOKENS',
+			value: 'cartbay_agent_tokens',
+			description:
+				'CartBay Bearer token records: public id, SHA-256 of the secret, scopes, owner, dates (not autoloaded).',
 		},
 		{
 			name: 'ANALYTICS_LEDGER_PREFIX',

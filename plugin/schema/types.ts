@@ -180,7 +180,12 @@ export interface EmailStepDef extends Pick<
 	readonly defaults: EmailCopyDefaults;
 }
 
-export type PermissionKind = 'public' | 'manage_woocommerce';
+/**
+ * Who may call an endpoint: anyone (`public`, rate limited), users who can manage WooCommerce, or an agent
+ * operation (`{ agent }`: the agent gates, the principal and the operation's access, plugin/schema/agent.ts).
+ */
+export type PermissionKind =
+	'public' | 'manage_woocommerce' | { readonly agent: string };
 
 export interface RouteArgDef {
 	readonly name: string;

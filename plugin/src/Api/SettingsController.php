@@ -7,6 +7,9 @@
 
 namespace WPAnchorBay\CartBay\Api;
 
+use WPAnchorBay\CartBay\Agent\PermissionService;
+use WPAnchorBay\CartBay\Generated\AgentSchema;
+use WPAnchorBay\CartBay\Generated\SettingsNormalizer;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
 
 defined( 'ABSPATH' ) || exit;
@@ -47,10 +50,40 @@ final class SettingsController {
 	 * PATCH /settings: merges, normalizes, saves and returns what was saved.
 	 *
 	 * @param \WP_REST_Request $request Request.
-	 * @return \WP_REST_Response
+	 * @return \WP_REST_Response|\WP_Error 403 when it would change an agent gate without
+	 *                                  cartbay_agent_manage_access.
 	 */
 	public function update_settings( \WP_REST_Request $request ) {
-		return rest_ensure_response( $this->settings->update_settings( $this->object_body( $request ) ) );
+		$body    = $this->object_body( $request );
+		$changed = $this->changed_agent_gates( $body );
+		if ( array() !== $changed && ! current_user_can( AgentSchema::ACCESS['manage_access']['capability'] ) ) {
+			// Opening or closing an agent gate takes cartbay_agent_manage_access: a shop manager cannot open it.
+			return PermissionService::error(
+				'forbidden',
+				array(
+					'access'   => 'manage_access',
+					'settings' => $changed,
+				)
+			);
+		}
+		return rest_ensure_response( $this->settings->update_settings( $body ) );
+	}
+
+	/**
+	 * The agent gates a settings update would change (after normalization).
+	 *
+	 * @param array<string, mixed> $body Partial settings.
+	 * @return string[] Setting keys.
+	 */
+	private function changed_agent_gates( array $body ): array {
+		$current = $this->settings->get_settings();
+		$next    = SettingsNormalizer::normalize_settings( $body, $current );
+		return array_values(
+			array_filter(
+				AgentSchema::GATES,
+				static fn ( $key ) => array_key_exists( $key, $body ) && $next[ $key ] !== $current[ $key ]
+			)
+		);
 	}
 
 	/**

@@ -7,6 +7,7 @@
 
 namespace WPAnchorBay\CartBay\Core;
 
+use WPAnchorBay\CartBay\Agent\AgentCapabilities;
 use WPAnchorBay\CartBay\Generated\Options;
 use WPAnchorBay\CartBay\Generated\SettingsSchema;
 use WPAnchorBay\CartBay\Generated\Transients;
@@ -72,6 +73,8 @@ final class Installer implements HookSubscriber {
 		add_option( SettingsSchema::SETTINGS_OPTION, SettingsSchema::settings_defaults() );
 		add_option( SettingsSchema::CAMPAIGN_OPTION, SettingsSchema::campaign_defaults() );
 		add_option( Options::SEQUENCE_DEFAULTS_VERSION, CARTBAY_VERSION );
+		// Agent capabilities: administrators all, shop managers read/write/contact (idempotent).
+		AgentCapabilities::grant();
 
 		if ( RecurringJobs::schedule() ) {
 			update_option( Options::INSTALLED_VERSION, CARTBAY_VERSION );

@@ -8,6 +8,14 @@
 namespace WPAnchorBay\CartBay\Core;
 
 use WPAnchorBay\CartBay\Admin\AdminScreens;
+use WPAnchorBay\CartBay\Agent\AbilityBridge;
+use WPAnchorBay\CartBay\Agent\AgentAudit;
+use WPAnchorBay\CartBay\Agent\AgentController;
+use WPAnchorBay\CartBay\Agent\AgentRestGate;
+use WPAnchorBay\CartBay\Agent\AgentService;
+use WPAnchorBay\CartBay\Agent\AgentTokens;
+use WPAnchorBay\CartBay\Agent\PermissionService;
+use WPAnchorBay\CartBay\Agent\SessionActions;
 use WPAnchorBay\CartBay\Analytics\AnalyticsService;
 use WPAnchorBay\CartBay\Analytics\ContributionTracker;
 use WPAnchorBay\CartBay\Analytics\LedgerRebuild;
@@ -125,6 +133,7 @@ final class Plugin {
 		PluginUpdater::class,
 		LogRetention::class,
 		CliCommands::class,
+		AbilityBridge::class,
 	);
 
 	/**
@@ -307,6 +316,41 @@ final class Plugin {
 			CouponsController::class       => fn () => new CouponsController( new CouponReport( $this->service( SessionRepository::class ) ) ),
 			// Logs (issue 12).
 			LogsController::class          => static fn () => new LogsController(),
+			// Agent access (issue 14).
+			PermissionService::class       => fn () => new PermissionService( $this->service( SettingsRepository::class ) ),
+			AgentTokens::class             => static fn () => new AgentTokens(),
+			AgentAudit::class              => static fn () => new AgentAudit(),
+			AgentRestGate::class           => fn () => new AgentRestGate(
+				$this->service( PermissionService::class ),
+				$this->service( AgentTokens::class ),
+				$this->service( AgentAudit::class ),
+				$this->service( RateLimiter::class )
+			),
+			SessionActions::class          => fn () => new SessionActions(
+				$this->service( SessionRepository::class ),
+				$this->service( AbandonmentScheduler::class ),
+				$this->service( EmailSequenceService::class ),
+				$this->service( SuppressionList::class )
+			),
+			AgentService::class            => fn () => new AgentService(
+				$this->service( PermissionService::class ),
+				$this->service( SessionQuery::class ),
+				$this->service( SessionActions::class ),
+				$this->service( AnalyticsService::class ),
+				$this->service( SettingsRepository::class ),
+				$this->service( AgentTokens::class ),
+				$this->service( AgentAudit::class )
+			),
+			AgentController::class         => fn () => new AgentController(
+				$this->service( AgentService::class ),
+				$this->service( AgentRestGate::class ),
+				$this->service( AgentAudit::class )
+			),
+			AbilityBridge::class           => fn () => new AbilityBridge(
+				$this->service( PermissionService::class ),
+				$this->service( AgentService::class ),
+				$this->service( AgentAudit::class )
+			),
 		);
 	}
 

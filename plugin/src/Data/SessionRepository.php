@@ -412,6 +412,22 @@ final class SessionRepository {
 	}
 
 	/**
+	 * Deletes one session the way retention does (its jobs, notification contexts and unused coupons go,
+	 * used coupons stay without the email, its figures stay in the analytics ledger). The agent action
+	 * `delete_session`.
+	 *
+	 * @param \WC_Order $order Session order.
+	 * @return bool Whether it was deleted (false while a ledger rebuild runs, or when WooCommerce refused).
+	 */
+	public function delete_session( \WC_Order $order ): bool {
+		$done = array(
+			'coupons_deleted' => 0,
+			'coupons_kept'    => 0,
+		);
+		return 1 === $this->prune_batch( array( $order ), $done );
+	}
+
+	/**
 	 * Whether a retention continuation is already waiting. Only pending actions count: a continuation that
 	 * is running now (this run) must be able to queue the next one, which as_has_scheduled_action() — true
 	 * for a running action as well — would prevent.

@@ -304,17 +304,70 @@ final class EmailSequenceService implements RecoverySequence {
 		if ( ! $order instanceof \WC_Order || ! $email instanceof AbstractCartBayRecoveryEmail ) {
 			return false;
 		}
-		$record = NotificationLog::for_step( $order, $step );
+		// A pending record first: a step sent once and sent again by an agent retries the new record.
+		$record = NotificationLog::pending_for_step( $order, $step ) ?? NotificationLog::for_step( $order, $step );
 		if ( NotificationLog::is_sent( $record ) || ( null !== $record && ! NotificationLog::is_pending( $record ) ) ) {
 			return false; // Sent, failed for good or canceled: this job has nothing left to do.
 		}
-		$id = null !== $record ? (string) $record['id'] : NotificationLog::queue( $order, $step, time(), NotificationTriggers::ABANDONMENT );
+		if ( null === $record ) {
+			$id     = NotificationLog::queue( $order, $step, time(), NotificationTriggers::ABANDONMENT );
+			$record = NotificationLog::get( $order, $id );
+		}
+		return '' === $this->deliver( $order, $email, $step, (array) $record );
+	}
 
-		$refusal = $this->refusal( $order, $email, null !== $record ? (string) ( $record['trigger'] ?? '' ) : NotificationTriggers::ABANDONMENT );
+	/**
+	 * Sends one step now, outside its schedule (the agent action `send_email_step_now`). The step's queued
+	 * job is dropped and its pending notification sent now; without one (not queued yet, or already sent and
+	 * sent again on purpose) a new notification with trigger `agent` is. The same guards as a scheduled send
+	 * apply, and a failure is retried like any other. The caller checks the action's own preconditions.
+	 *
+	 * @param \WC_Order $order Session order.
+	 * @param int       $step  Step number.
+	 * @return string '' when WordPress accepted the email; otherwise why not: a CancelReasons value, `failed`
+	 *                (retried later) or `busy` (the step is being sent right now).
+	 */
+	public function send_now( \WC_Order $order, int $step ): string {
+		$session_id = (string) $order->get_meta( MetaKeys::SESSION_ID );
+		$email      = EmailRegistry::for_step( $step );
+		if ( ! $email instanceof AbstractCartBayRecoveryEmail ) {
+			return CancelReasons::EMAIL_DISABLED;
+		}
+		$lock = self::step_lock( $session_id, $step );
+		if ( ! JobLock::acquire( $lock ) ) {
+			return 'busy';
+		}
+		try {
+			as_unschedule_all_actions( ScheduledJobs::SEND_RECOVERY_EMAIL, array( $session_id, $step ), ScheduledJobs::GROUP );
+			$order  = $this->sessions->find( $session_id ) ?? $order;
+			$record = NotificationLog::pending_for_step( $order, $step );
+			if ( null === $record ) {
+				$record = NotificationLog::get( $order, NotificationLog::queue( $order, $step, time(), NotificationTriggers::AGENT ) );
+			}
+			return $this->deliver( $order, $email, $step, (array) $record );
+		} finally {
+			JobLock::release( $lock );
+		}
+	}
+
+	/**
+	 * One guarded attempt of one pending notification: refused (and canceled) when the session may not be
+	 * sent to, else sent with fresh links and the step's coupon; a failure is retried or failed for good.
+	 *
+	 * @param \WC_Order                    $order  Session order.
+	 * @param AbstractCartBayRecoveryEmail $email  The step's email.
+	 * @param int                          $step   Step number.
+	 * @param array<string, mixed>         $record The pending notification.
+	 * @return string '' when sent; the cancel reason of a refusal; `failed` when the mailer failed.
+	 */
+	private function deliver( \WC_Order $order, AbstractCartBayRecoveryEmail $email, int $step, array $record ): string {
+		$id         = (string) ( $record['id'] ?? '' );
+		$session_id = (string) $order->get_meta( MetaKeys::SESSION_ID );
+		$refusal    = $this->refusal( $order, $email, (string) ( $record['trigger'] ?? '' ) );
 		if ( '' !== $refusal ) {
 			NotificationLog::transition( $order, $id, NotificationStates::CANCELED, array( 'cancel_reason' => $refusal ) );
 			$this->sessions->save( $order );
-			return false;
+			return $refusal;
 		}
 
 		$attempts = (int) ( $record['attempts'] ?? 0 ) + 1;
@@ -341,11 +394,11 @@ final class EmailSequenceService implements RecoverySequence {
 				)
 			);
 			$this->sessions->save( $order );
-			return true;
+			return '';
 		}
 		$this->handle_failure( $order, $id, $step, $attempts, $outcome['error'] );
 		$this->sessions->save( $order );
-		return false;
+		return NotificationStates::FAILED;
 	}
 
 	/**

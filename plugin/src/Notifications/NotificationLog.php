@@ -76,6 +76,22 @@ final class NotificationLog {
 	}
 
 	/**
+	 * The step's pending notification (queued, attempted or waiting for a retry), if any.
+	 *
+	 * @param \WC_Order $order Session order.
+	 * @param int       $step  Step number.
+	 * @return array<string, mixed>|null
+	 */
+	public static function pending_for_step( \WC_Order $order, int $step ): ?array {
+		foreach ( self::all( $order ) as $record ) {
+			if ( is_array( $record ) && (int) ( $record['step'] ?? 0 ) === $step && self::is_pending( $record ) ) {
+				return $record;
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Whether a record is sent or delivered.
 	 *
 	 * @param array<string, mixed>|null $record Record.

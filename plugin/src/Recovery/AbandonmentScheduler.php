@@ -183,6 +183,31 @@ final class AbandonmentScheduler {
 		if ( time() < $due_at ) {
 			return false;
 		}
+		$this->abandon( $order );
+		return true;
+	}
+
+	/**
+	 * Marks a captured session abandoned now, before its timeout (the agent action `mark_abandoned_now`).
+	 *
+	 * @param \WC_Order $order Session order.
+	 * @return bool Whether it became abandoned (false when it is not captured).
+	 */
+	public function abandon_now( \WC_Order $order ): bool {
+		if ( ! OrderStatuses::is( $order, OrderStatuses::CAPTURED ) ) {
+			return false;
+		}
+		$this->abandon( $order );
+		return true;
+	}
+
+	/**
+	 * Records the abandonment of a captured session: status, time, event, its recovery emails queued and
+	 * older sequences of the same email superseded.
+	 *
+	 * @param \WC_Order $order Session order (captured).
+	 */
+	private function abandon( \WC_Order $order ): void {
 		$now = time();
 		$order->update_meta_data( MetaKeys::ABANDONED_AT, $now );
 		$this->sessions->add_event( $order, SessionEvents::ABANDONED );
@@ -203,6 +228,5 @@ final class AbandonmentScheduler {
 		 * @param \WC_Order $order Session order.
 		 */
 		do_action( Hooks::SESSION_ABANDONED, $order );
-		return true;
 	}
 }
