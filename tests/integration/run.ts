@@ -26,6 +26,8 @@ import { isPatchBody, loadVectors } from '../contract/vectors';
 import { phpUnavailableReason } from '../php-runtime';
 import { ensureCache } from '../../tools/store/cache';
 import { createSite, type Site } from '../../tools/store/site';
+import { agentGates } from '../../plugin/schema/agent';
+import { agentScenarios } from './agent';
 import { abuseScenarios } from './abuse';
 import { analyticsScenarios } from './analytics';
 import { attributionScenarios } from './attribution';
@@ -413,11 +415,20 @@ foreach ( array( 'subscriber', 'shop_manager' ) as $role ) {
 				await site.runPhpOrThrow(
 					`update_option( ${ phpString( option ) }, json_decode( ${ phpString( JSON.stringify( base ) ) }, true ) );`
 				);
+				// Changing an agent gate takes cartbay_agent_manage_access (administrators): see the agent suite.
+				const opensGates =
+					isPatchBody( vector.input ) &&
+					Object.keys( ( vector.input ?? {} ) as object ).some(
+						( key ) =>
+							(
+								Object.values( agentGates ) as string[]
+							 ).includes( key )
+					);
 				const result = await rest(
 					site,
 					'PATCH',
 					path,
-					'cb_shop_manager',
+					opensGates ? 'admin' : 'cb_shop_manager',
 					vector.input
 				);
 				if ( isPatchBody( vector.input ) ) {
@@ -728,6 +739,12 @@ async function main(): Promise< void > {
 			}
 			if ( want( 'operations' ) ) {
 				await operationsScenarios( t, site );
+			}
+			if ( want( 'agent' ) ) {
+				// The WordPress 6.9 Abilities layer (a site of its own) runs once, with the last order storage.
+				await agentScenarios( t, site, {
+					abilitiesLayer: hpos === modes[ modes.length - 1 ],
+				} );
 			}
 			// Last: it deletes CartBay's data (and activates the plugin again).
 			if ( want( 'uninstall' ) ) {

@@ -6,6 +6,7 @@
  * Runs last: it removes CartBay's data, then activates the plugin again for whatever follows.
  */
 import type { Site } from '../../tools/store';
+import { agentAccess } from '../../plugin/schema/agent';
 import type { Checks } from '../support/checks';
 import { phpCall, phpJson } from '../support/php';
 import {
@@ -124,6 +125,11 @@ export async function uninstallScenarios(
 			`require_once ABSPATH . 'wp-admin/includes/plugin.php'; uninstall_plugin( '${ PLUGIN_FILE }' );`
 		);
 	};
+	// cartbay_agent_* capabilities held by any role.
+	const agentCapabilityCount = () =>
+		php< number >(
+			`$n = 0; foreach ( wp_roles()->role_objects as $role ) { foreach ( array_keys( array_filter( $role->capabilities ) ) as $cap ) { $n += 0 === strpos( $cap, 'cartbay_agent_' ) ? 1 : 0; } } echo wp_json_encode( $n ), "\\n";`
+		);
 	try {
 		await t.group(
 			'uninstall removes nothing unless asked, everything when asked',
@@ -178,8 +184,19 @@ export async function uninstallScenarios(
 					realOrder
 				);
 				t.equal( 'setting off: nothing removed', kept, deactivated );
+				t.equal(
+					'uninstall removes the agent capabilities from every role (whatever the setting)',
+					await agentCapabilityCount(),
+					0
+				);
 
 				await site.activatePlugin( PLUGIN_FILE );
+				t.equal(
+					'activating again grants them again (administrators all, shop managers theirs)',
+					await agentCapabilityCount(),
+					agentAccess.length +
+						agentAccess.filter( ( a ) => a.shopManager ).length
+				);
 				await phpCall( php, 'cartbay_test_delete_on_uninstall', true );
 				await uninstall();
 				const after = await phpCall< Leftovers >(

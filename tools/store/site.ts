@@ -25,6 +25,7 @@ import {
 import type { SiteDatabase } from './mariadb';
 import { Site } from './site-handle';
 import { ensureSqlitePlugin } from './sqlite-plugin';
+import { readWordPressVersion } from './versions';
 import { applyTemplate, ensureTemplate } from './template';
 
 export { openSite, Site } from './site-handle';
@@ -54,6 +55,11 @@ export interface CreateSiteOptions {
 	 * SQLite. Such a site is always installed directly: templates are SQLite files.
 	 */
 	database?: SiteDatabase;
+	/**
+	 * Another WordPress folder to build the site from instead of the cache's (e.g. a 6.9 copy for the
+	 * Abilities tests); it gets its own template, keyed by its version.
+	 */
+	wordpress?: string;
 	/** Default true. false installs into the site directly (slow; no template involved). */
 	useTemplate?: boolean;
 	/** Rebuild the template before copying it. */
@@ -104,6 +110,14 @@ export async function createSite(
 	const dir = resolve( options.dir );
 	const log = options.log ?? ( () => undefined );
 	const sources = await layoutSources();
+	if ( options.wordpress ) {
+		const path = resolve( options.wordpress );
+		const version = readWordPressVersion( path );
+		if ( ! version ) {
+			throw new Error( `${ path } is not a WordPress folder` );
+		}
+		sources.wordpress = { path, version, source: path };
+	}
 	await clearTarget( dir, options.fresh ?? false );
 
 	const spec = {
