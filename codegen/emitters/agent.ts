@@ -12,6 +12,7 @@ import {
 	agentLimits,
 	agentOperations,
 	agentProtectedSettings,
+	agentRole,
 	agentSurfaces,
 	agentTokens,
 	agentWorkflows,
@@ -130,6 +131,8 @@ export function emitAgentSchema(): GeneratedFile {
 			agentTokens.rateLimitBucket,
 			'Rate-limit bucket of failed Bearer authentications (per IP).',
 		],
+		[ 'ROLE', agentRole.slug, 'The dedicated least-privilege agent role.' ],
+		[ 'ROLE_NAME', agentRole.name, "The agent role's display name." ],
 		[
 			'SESSIONS_PER_PAGE',
 			agentLimits.sessionsPerPage,
@@ -218,6 +221,11 @@ export function emitAgentSchema(): GeneratedFile {
 				sessionActions.map( ( a ) => [ a.key, a.access ] )
 			),
 			'Session action => the access it needs.'
+		),
+		constant(
+			'ROLE_ACCESS',
+			[ ...agentRole.access ],
+			'Access kinds the agent role carries (besides WordPress read).'
 		),
 		constant(
 			'PROTECTED_SETTINGS',

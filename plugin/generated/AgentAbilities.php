@@ -323,12 +323,12 @@ final class AgentAbilities {
 			)
 		);
 
-		// cartbay/update-settings: Change safe settings (never agent gates, uninstall deletion or retention); values are normalized.
+		// cartbay/update-settings: Change safe settings (never agent gates, uninstall deletion, retention, Test Mode or the consent default); values are normalized.
 		wp_register_ability(
 			'cartbay/update-settings',
 			array(
 				'label'               => __( 'Update CartBay settings', 'cartbay' ),
-				'description'         => __( 'Change safe settings (never agent gates, uninstall deletion or retention); values are normalized.', 'cartbay' ),
+				'description'         => __( 'Change safe settings (never agent gates, uninstall deletion, retention, Test Mode or the consent default); values are normalized.', 'cartbay' ),
 				'category'            => self::CATEGORY,
 				'input_schema'        => array(
 					'type'                 => 'object',

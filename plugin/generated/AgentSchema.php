@@ -73,6 +73,16 @@ final class AgentSchema {
 	public const AUTH_RATE_LIMIT_BUCKET = 'agent_auth';
 
 	/**
+	 * The dedicated least-privilege agent role.
+	 */
+	public const ROLE = 'cartbay_agent';
+
+	/**
+	 * The agent role's display name.
+	 */
+	public const ROLE_NAME = 'CartBay Agent';
+
+	/**
 	 * Sessions a page by default.
 	 */
 	public const SESSIONS_PER_PAGE = 20;
@@ -314,6 +324,13 @@ final class AgentSchema {
 	);
 
 	/**
+	 * Access kinds the agent role carries (besides WordPress read).
+	 */
+	public const ROLE_ACCESS = array(
+		'read',
+	);
+
+	/**
 	 * Settings an agent reads but never writes.
 	 */
 	public const PROTECTED_SETTINGS = array(
@@ -327,6 +344,8 @@ final class AgentSchema {
 		'agent_destructive_enabled',
 		'delete_data_on_uninstall',
 		'data_retention_days',
+		'test_mode',
+		'consent_default_checked',
 	);
 
 	/**
@@ -413,6 +432,10 @@ final class AgentSchema {
 			'code'   => 'cartbay_agent_token_scope_exceeds',
 			'status' => 403,
 		),
+		'token_cannot_mint'   => array(
+			'code'   => 'cartbay_agent_token_cannot_mint',
+			'status' => 403,
+		),
 		'token_limit'         => array(
 			'code'   => 'cartbay_agent_token_limit',
 			'status' => 409,
@@ -441,6 +464,7 @@ final class AgentSchema {
 			'setting_protected'   => __( 'Agents cannot change these settings.', 'cartbay' ),
 			'token_not_found'     => __( 'No CartBay Bearer token has this id.', 'cartbay' ),
 			'token_scope_exceeds' => __( 'A token cannot carry access its creator does not have.', 'cartbay' ),
+			'token_cannot_mint'   => __( 'A Bearer token cannot create tokens: a signed-in user with the manage_tokens capability can.', 'cartbay' ),
 			'token_limit'         => __( 'Too many active CartBay Bearer tokens: revoke one first.', 'cartbay' ),
 			default               => '',
 		};
@@ -479,11 +503,11 @@ final class AgentSchema {
 	public static function access_description( string $access ): string {
 		return match ( $access ) {
 			'read'          => __( 'Read the manifest, masked sessions, analytics, settings, campaign and the audit log.', 'cartbay' ),
-			'write'         => __( 'Update the safe settings and the campaign (never agent gates, uninstall deletion, retention or the license).', 'cartbay' ),
+			'write'         => __( 'Update the safe settings and the campaign (never agent gates, uninstall deletion, retention, Test Mode, the consent default or the license).', 'cartbay' ),
 			'contact'       => __( 'Session actions that start, send or cancel recovery emails.', 'cartbay' ),
 			'sensitive'     => __( 'See raw customer emails, cart snapshots, coupon codes and linked order details (masked otherwise).', 'cartbay' ),
 			'destructive'   => __( 'Expire or delete CartBay sessions.', 'cartbay' ),
-			'manage_tokens' => __( 'List, create and revoke CartBay Bearer tokens (never with more access than the creator has).', 'cartbay' ),
+			'manage_tokens' => __( 'List and revoke CartBay Bearer tokens; a signed-in user also creates them (never with more access than the user has).', 'cartbay' ),
 			'manage_access' => __( 'Change the agent gates in the CartBay settings screen (never possible through the agent surfaces).', 'cartbay' ),
 			default         => '',
 		};

@@ -58,6 +58,11 @@ final class Options {
 	public const AGENT_TOKENS = 'cartbay_agent_tokens';
 
 	/**
+	 * Each Bearer token's last use (public id => Unix time; apart from the records, so a use never writes them back).
+	 */
+	public const AGENT_TOKEN_USAGE = 'cartbay_agent_token_usage';
+
+	/**
 	 * Prefix + YYYYMM: one month of the analytics ledger (per-day counters, no PII; not autoloaded). Kept when sessions are pruned.
 	 */
 	public const ANALYTICS_LEDGER_PREFIX = 'cartbay_analytics_';
@@ -87,6 +92,7 @@ final class Options {
 			self::INSTALLED_VERSION,
 			self::AGENT_AUDIT_LOG,
 			self::AGENT_TOKENS,
+			self::AGENT_TOKEN_USAGE,
 			self::ANALYTICS_LEDGER_PREFIX,
 			self::ANALYTICS_REBUILD,
 			self::UNSUBSCRIBE_KEY,

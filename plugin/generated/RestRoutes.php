@@ -1124,7 +1124,7 @@ final class RestRoutes {
 
 		// /agent/settings: CartBay settings: all readable, the safe ones writable.
 		// - READABLE (GET): The normalized CartBay settings, agent gates included.
-		// - EDITABLE (POST, PUT, PATCH): Change safe settings (never agent gates, uninstall deletion or retention); values are normalized.
+		// - EDITABLE (POST, PUT, PATCH): Change safe settings (never agent gates, uninstall deletion, retention, Test Mode or the consent default); values are normalized.
 		register_rest_route(
 			self::NAMESPACE,
 			'/agent/settings',

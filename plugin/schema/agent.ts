@@ -47,7 +47,7 @@ export const agentAccess = [
 		gate: 'write',
 		shopManager: true,
 		description:
-			'Update the safe settings and the campaign (never agent gates, uninstall deletion, retention or the license).',
+			'Update the safe settings and the campaign (never agent gates, uninstall deletion, retention, Test Mode, the consent default or the license).',
 	},
 	{
 		key: 'contact',
@@ -78,7 +78,7 @@ export const agentAccess = [
 		gate: null,
 		shopManager: false,
 		description:
-			'List, create and revoke CartBay Bearer tokens (never with more access than the creator has).',
+			'List and revoke CartBay Bearer tokens; a signed-in user also creates them (never with more access than the user has).',
 	},
 	{
 		key: 'manage_access',
@@ -97,6 +97,20 @@ export const agentAccess = [
 }[];
 
 export type AgentAccessKey = ( typeof agentAccess )[ number ][ 'key' ];
+
+/**
+ * A dedicated least-privilege role for automation users (added on activation, removed on uninstall): WordPress
+ * `read` plus the agent access listed here. Give more with any role editor, gate by gate.
+ */
+export const agentRole = {
+	slug: 'cartbay_agent',
+	name: 'CartBay Agent',
+	access: [ 'read' ],
+} as const satisfies {
+	slug: string;
+	name: string;
+	access: readonly AgentAccessKey[];
+};
 
 /** Where an agent call comes from (audit `surface`) and the gate that must be open for it, under `master`. */
 export const agentSurfaces = [
@@ -307,6 +321,12 @@ export const agentErrors = {
 		status: 403,
 		message: 'A token cannot carry access its creator does not have.',
 	},
+	token_cannot_mint: {
+		code: 'cartbay_agent_token_cannot_mint',
+		status: 403,
+		message:
+			'A Bearer token cannot create tokens: a signed-in user with the manage_tokens capability can.',
+	},
 	token_limit: {
 		code: 'cartbay_agent_token_limit',
 		status: 409,
@@ -317,13 +337,17 @@ export const agentErrors = {
 export type AgentErrorKey = keyof typeof agentErrors;
 
 /**
- * Settings an agent may read but never write: the agent gates, uninstall deletion and retention (lowering it
- * deletes data). The license lives in another option, out of reach.
+ * Settings an agent may read but never write: the agent gates, uninstall deletion, retention (lowering it
+ * deletes data), Test Mode and the consent default. The license lives in another option, out of reach.
  */
 export const agentProtectedSettings: readonly SettingsKey[] = [
 	...( Object.values( agentGates ) as SettingsKey[] ),
 	'delete_data_on_uninstall',
 	'data_retention_days',
+	// Test Mode shortens the real shoppers' step delays (contact by the back door); the consent default has
+	// legal weight.
+	'test_mode',
+	'consent_default_checked',
 ];
 
 /** Annotations an ability publishes (`meta.annotations`): only the ones that are true are emitted. */
@@ -484,7 +508,7 @@ export const agentOperations = [
 		ability: 'cartbay/update-settings',
 		label: 'Update CartBay settings',
 		description:
-			'Change safe settings (never agent gates, uninstall deletion or retention); values are normalized.',
+			'Change safe settings (never agent gates, uninstall deletion, retention, Test Mode or the consent default); values are normalized.',
 		annotations: UPDATE,
 		input: {
 			type: 'object',

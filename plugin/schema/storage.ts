@@ -51,6 +51,12 @@ export const options = {
 				'CartBay Bearer token records: public id, SHA-256 of the secret, scopes, owner, dates (not autoloaded).',
 		},
 		{
+			name: 'AGENT_TOKEN_USAGE',
+			value: 'cartbay_agent_token_usage',
+			description:
+				"Each Bearer token's last use (public id => Unix time; apart from the records, so a use never writes them back).",
+		},
+		{
 			name: 'ANALYTICS_LEDGER_PREFIX',
 			value: 'cartbay_analytics_',
 			description:

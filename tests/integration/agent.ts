@@ -21,6 +21,7 @@ import {
 	agentGates,
 	agentOperations,
 	agentProtectedSettings,
+	agentRole,
 	agentTokens,
 	sessionActions,
 	type AgentAccessKey,
@@ -28,6 +29,7 @@ import {
 	type AgentOperationDef,
 } from '../../plugin/schema/agent';
 import { agentRoutes } from '../../plugin/schema/agent-routes';
+import { captureLimits } from '../../plugin/schema';
 import {
 	cachePaths,
 	createSite,
@@ -156,7 +158,7 @@ function cartbay_test_agent_audit() {
 /** Each role's cartbay_agent_* capabilities. */
 function cartbay_test_agent_role_caps() {
 	$caps = array();
-	foreach ( array( 'administrator', 'shop_manager', 'subscriber' ) as $role ) {
+	foreach ( array( 'administrator', 'shop_manager', 'subscriber', '${ agentRole.slug }' ) as $role ) {
 		$object        = get_role( $role );
 		$caps[ $role ] = $object ? array_values( array_filter( array_keys( array_filter( $object->capabilities ) ), static fn ( $cap ) => 0 === strpos( $cap, 'cartbay_agent_' ) ) ) : array();
 		sort( $caps[ $role ] );
@@ -402,6 +404,10 @@ export async function agentScenarios(
 	try {
 		await restScenarios( t, site, php );
 	} finally {
+		// The suite's tokens, usage and audit entries go: later suites (uninstall) start without them.
+		await php(
+			`delete_option( '${ OPTION.AGENT_TOKENS }' ); delete_option( '${ OPTION.AGENT_TOKEN_USAGE }' ); delete_option( '${ OPTION.AGENT_AUDIT_LOG }' ); echo 1, "\\n";`
+		);
 		await phpCall( php, 'cartbay_test_agent_gates', {
 			master: false,
 			rest: true,
@@ -457,13 +463,37 @@ async function restScenarios(
 			`global $wpdb; $wpdb->query( "DELETE FROM {$wpdb->options} WHERE option_name LIKE '%${ TRANSIENT.RATE_LIMIT_PREFIX }${ agentTokens.rateLimitBucket }%'" ); echo 1, "\\n";`
 		);
 
+	await t.group(
+		'without the Abilities API (WordPress before 6.9): nothing registered, nothing said',
+		async () => {
+			const state = await php< { api: boolean; version: string } >(
+				`echo wp_json_encode( array( 'api' => function_exists( 'wp_register_ability' ), 'version' => get_bloginfo( 'version' ) ) ), "\\n";`
+			);
+			if ( state.api ) {
+				t.check(
+					'this store has the Abilities API: covered by the Abilities layer',
+					true
+				);
+				return;
+			}
+			await gates( { master: true, rest: true, abilities: true } );
+			const manifest = await rest( admin, 'GET', '/manifest' );
+			await gates( { master: false } );
+			t.equal(
+				`WordPress ${ state.version }: the manifest says the Abilities API is absent`,
+				[ manifest.status, manifest.data?.abilities_api ],
+				[ 200, false ]
+			);
+		}
+	);
+
 	await t.group( 'capabilities by role (added on activation)', async () => {
 		const caps = await phpCall< Record< string, string[] > >(
 			php,
 			'cartbay_test_agent_role_caps'
 		);
 		t.equal(
-			'administrator: every agent capability; shop manager: read, write, contact; subscriber: none',
+			'administrator: every agent capability; shop manager: read, write, contact; subscriber: none; the agent role: read',
 			caps,
 			{
 				administrator: agentAccess.map( ( a ) => a.capability ).sort(),
@@ -472,6 +502,10 @@ async function restScenarios(
 					.map( ( a ) => a.capability )
 					.sort(),
 				subscriber: [],
+				[ agentRole.slug ]: agentRole.access.map(
+					( k ) =>
+						agentAccess.find( ( a ) => a.key === k )!.capability
+				),
 			}
 		);
 	} );
@@ -693,7 +727,8 @@ async function restScenarios(
 				audit.slice( -2 )
 			);
 
-			// No escalation: a token with manage_tokens cannot mint a scope it does not carry.
+			// No escalation: a token cannot mint tokens (one that outlives its revocation), and a user cannot give a
+			// token access the user lacks.
 			const minter = await phpCall< { token: string } >(
 				php,
 				'cartbay_test_agent_token',
@@ -709,9 +744,41 @@ async function restScenarios(
 				minter.token
 			);
 			t.equal(
-				'a token cannot create a token with more scopes than it has',
+				'a token (even with manage_tokens) cannot create tokens',
 				[ escalate.status, escalate.code ],
-				[ 403, agentErrors.token_scope_exceeds.code ]
+				[ 403, agentErrors.token_cannot_mint.code ]
+			);
+			const limitedUser = await php< number >(
+				`$id = wp_insert_user( array( 'user_login' => 'cb_agent_minter', 'user_pass' => wp_generate_password(), 'user_email' => 'minter@example.test', 'role' => 'subscriber' ) ); $u = new WP_User( $id ); $u->add_cap( 'cartbay_agent_manage_tokens' ); $u->add_cap( 'cartbay_agent_read' ); echo wp_json_encode( $id ), "\\n";`
+			);
+			const beyond = await rest(
+				limitedUser,
+				'POST',
+				'/tokens',
+				{},
+				{ label: 'x', scopes: [ 'read', 'destructive' ] }
+			);
+			const within = await rest(
+				limitedUser,
+				'POST',
+				'/tokens',
+				{},
+				{ label: 'x', scopes: [ 'read' ] }
+			);
+			t.equal(
+				'a user cannot create a token with access the user lacks; within it, the token records who made it',
+				[
+					beyond.status,
+					beyond.code,
+					within.status,
+					within.data?.record?.created_by,
+				],
+				[
+					403,
+					agentErrors.token_scope_exceeds.code,
+					201,
+					`user:${ limitedUser }`,
+				]
 			);
 			const manager = await rest(
 				users.cb_agent_manager!,
@@ -824,6 +891,43 @@ async function restScenarios(
 					[ TRACE_HEADER ]: trace,
 				} );
 				const queries = await readTrace( site, trace );
+				// Anonymous refusals count in the same bucket and stop being written once it is full: nobody
+				// can flush the audit log's real entries from outside.
+				await clearAuthFailures();
+				const auditBefore = (
+					await phpCall< unknown[] >(
+						php,
+						'cartbay_test_agent_audit'
+					)
+				).length;
+				const anonymous: number[] = [];
+				for (
+					let i = 0;
+					i < 3 * captureLimits.rateLimitRequests;
+					i++
+				) {
+					anonymous.push(
+						(
+							await get( '/cartbay/v1/agent/manifest', {
+								...REAL_RATE_LIMIT,
+							} )
+						).status
+					);
+				}
+				const written =
+					(
+						await phpCall< unknown[] >(
+							php,
+							'cartbay_test_agent_audit'
+						)
+					).length - auditBefore;
+				t.check(
+					'anonymous refusals: 401 until the limit, then 429 and no longer audited',
+					anonymous[ 0 ] === 401 &&
+						anonymous.includes( 429 ) &&
+						written <= captureLimits.rateLimitRequests + 1,
+					{ anonymous, written }
+				);
 				t.check(
 					'bad tokens: 401 until the limit, then 429 (a good token too) without reading the tokens',
 					statuses[ 0 ] === 401 &&
@@ -1236,6 +1340,32 @@ async function restScenarios(
 			[ refuse.status, refuse.code, still ],
 			[ 404, agentErrors.session_not_found.code, 'processing' ]
 		);
+		// The session is the one in the path: a body id cannot redirect the action (or its audit entry).
+		const pathSession = await fixtures.session( {
+			email: email( 'act-path' ),
+			items: [ [ 'CB-EBOOK', 1 ] ],
+		} );
+		const bodySession = await fixtures.session( {
+			email: email( 'act-body' ),
+			items: [ [ 'CB-EBOOK', 1 ] ],
+		} );
+		const redirected = await rest(
+			admin,
+			'POST',
+			`/sessions/${ pathSession.session_id }/actions`,
+			{},
+			{ action: 'expire_session', id: bodySession.session_id }
+		);
+		t.equal(
+			'a body id cannot redirect an action: the path session is expired, the other untouched',
+			[
+				redirected.status,
+				redirected.data?.session_id,
+				( await fixtures.state( pathSession.id ) )?.status,
+				( await fixtures.state( bodySession.id ) )?.status,
+			],
+			[ 200, pathSession.session_id, STATUS.expired, STATUS.abandoned ]
+		);
 	} );
 
 	await t.group(
@@ -1402,7 +1532,7 @@ async function workflows(
 	surface: string,
 	run: Runner,
 	owner: number
-): Promise< void > {
+): Promise< string > {
 	const email = addresses( `wf-${ surface.toLowerCase() }-` );
 	const fixtures = recoveryFixtures( php );
 	const readToken = (
@@ -1526,6 +1656,7 @@ async function workflows(
 			],
 		}
 	);
+	return target.session_id;
 }
 
 /**
@@ -1776,7 +1907,7 @@ echo wp_json_encode( $out ), "\\n";`;
 			`$id = wp_insert_user( array( 'user_login' => 'cb_agent_reader', 'user_pass' => wp_generate_password(), 'user_email' => 'reader@example.test', 'role' => 'subscriber' ) ); $u = new WP_User( $id ); $u->add_cap( 'cartbay_agent_read' ); echo wp_json_encode( $id ), "\\n";`
 		);
 		const byToken: Record< string, number > = {};
-		await workflows(
+		const sentSession = await workflows(
 			t,
 			php,
 			site,
@@ -1817,6 +1948,28 @@ echo wp_json_encode( $out ), "\\n";`;
 				return { status: answer.status, data: answer.data };
 			},
 			users.cb_agent_owner!
+		);
+		// The Abilities API validates input without coercing it: a string "false" must not resend.
+		const stringFalse = await phpCall< { status: number; data: any } >(
+			php,
+			'cartbay_test_agent_rest',
+			users.cb_agent_manager!,
+			'POST',
+			'/wp-abilities/v1/abilities/cartbay/run-session-action/run',
+			{},
+			{
+				input: {
+					id: sentSession,
+					action: 'send_email_step_now',
+					step: 1,
+					resend: 'false',
+				},
+			}
+		);
+		t.equal(
+			'resend: "false" through the Abilities is false: 409 step_already_sent, nothing sent',
+			[ stringFalse.status, stringFalse.data?.data?.reason ],
+			[ 409, 'step_already_sent' ]
 		);
 		const audit = await phpCall< { surface: string; principal: string }[] >(
 			php,

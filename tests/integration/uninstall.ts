@@ -6,7 +6,7 @@
  * Runs last: it removes CartBay's data, then activates the plugin again for whatever follows.
  */
 import type { Site } from '../../tools/store';
-import { agentAccess } from '../../plugin/schema/agent';
+import { agentAccess, agentRole } from '../../plugin/schema/agent';
 import type { Checks } from '../support/checks';
 import { phpCall, phpJson } from '../support/php';
 import {
@@ -192,10 +192,11 @@ export async function uninstallScenarios(
 
 				await site.activatePlugin( PLUGIN_FILE );
 				t.equal(
-					'activating again grants them again (administrators all, shop managers theirs)',
+					'activating again grants them again (administrators all, shop managers theirs, the agent role read)',
 					await agentCapabilityCount(),
 					agentAccess.length +
-						agentAccess.filter( ( a ) => a.shopManager ).length
+						agentAccess.filter( ( a ) => a.shopManager ).length +
+						agentRole.access.length
 				);
 				await phpCall( php, 'cartbay_test_delete_on_uninstall', true );
 				await uninstall();

@@ -103,14 +103,19 @@ final class AbilityBridge implements HookSubscriber {
 	 * @return true|\WP_Error
 	 */
 	public function permit( string $operation, $input ) {
-		$input    = is_array( $input ) ? $input : array();
+		$input = is_array( $input ) ? $input : array();
+		if ( defined( 'WP_CLI' ) && WP_CLI ) {
+			// A long-running STDIO server (`wp mcp-adapter serve`): gates changed in wp-admin apply at once.
+			$this->permissions->refresh();
+		}
 		$surface  = self::surface();
 		$action   = is_string( $input['action'] ?? null ) ? $input['action'] : '';
 		$decision = $this->permissions->decide( $surface, array( self::class, 'current_user' ), $operation, $action );
 		if ( $decision instanceof Principal ) {
 			return true;
 		}
-		$key = $operation . ':' . md5( (string) wp_json_encode( $input ) );
+		// Once per call: WordPress and the adapter ask 2-3 times within one call, a later call is a new one.
+		$key = $operation . ':' . md5( (string) wp_json_encode( $input ) ) . ':' . time();
 		if ( ! isset( $this->denials[ $key ] ) ) {
 			$this->denials[ $key ] = true;
 			$data                  = (array) $decision->get_error_data();
@@ -174,7 +179,8 @@ final class AbilityBridge implements HookSubscriber {
 		if ( ! class_exists( 'WP\MCP\Core\McpAdapter', false ) ) {
 			return 'ability';
 		}
-		$route = isset( $GLOBALS['wp'] ) && $GLOBALS['wp'] instanceof \WP && isset( $GLOBALS['wp']->query_vars['rest_route'] ) ? (string) $GLOBALS['wp']->query_vars['rest_route'] : '';
+		// WordPress matches REST routes without regard to case.
+		$route = isset( $GLOBALS['wp'] ) && $GLOBALS['wp'] instanceof \WP && isset( $GLOBALS['wp']->query_vars['rest_route'] ) ? strtolower( (string) $GLOBALS['wp']->query_vars['rest_route'] ) : '';
 		if ( str_starts_with( ltrim( $route, '/' ), 'mcp/' ) ) {
 			return 'mcp';
 		}

@@ -77,7 +77,7 @@ final class AgentController {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function get_session( \WP_REST_Request $request ) {
-		return $this->respond( $request, 'get_session', array( 'id' => $request->get_param( 'id' ) ) );
+		return $this->respond( $request, 'get_session', array( 'id' => AgentRestGate::session_id( $request ) ) );
 	}
 
 	/**
@@ -87,7 +87,8 @@ final class AgentController {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public function run_session_action( \WP_REST_Request $request ) {
-		return $this->respond( $request, 'run_session_action', $request->get_params() );
+		// The session is the one in the path, whatever the body says.
+		return $this->respond( $request, 'run_session_action', array( 'id' => AgentRestGate::session_id( $request ) ) + $request->get_params() );
 	}
 
 	/**

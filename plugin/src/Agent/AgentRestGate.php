@@ -115,7 +115,9 @@ final class AgentRestGate {
 	}
 
 	/**
-	 * Decides and audits a denial.
+	 * Decides and audits a denial. A refusal nobody signed for (no user, or a Bearer token that did not
+	 * verify) is counted in the per-IP `agent_auth` bucket first: over the limit it is answered 429 and not
+	 * written, so anonymous requests cannot flush the audit log's real entries.
 	 *
 	 * @param \WP_REST_Request $request   Request.
 	 * @param string           $operation Operation.
@@ -123,26 +125,60 @@ final class AgentRestGate {
 	 */
 	private function decide( \WP_REST_Request $request, string $operation ) {
 		$action   = self::action( $request );
-		$decision = $this->permissions->decide( 'rest', fn () => $this->resolve( $request ), $operation, $action );
-		if ( $decision instanceof \WP_Error ) {
-			$data   = (array) $decision->get_error_data();
-			$access = PermissionService::required_access( $operation, $action );
-			$this->audit->record(
-				array(
-					'principal'   => $this->claimed_label( $request ),
-					'surface'     => 'rest',
-					'operation'   => $operation,
-					'action'      => $action,
-					'session_ids' => array( (string) $request->get_param( 'id' ) ),
-					'access'      => $access,
-					'gate'        => $data['gate'] ?? AgentSchema::ACCESS[ $access ]['gate'] ?? null,
-					'decision'    => 'deny',
-					'code'        => $decision->get_error_code(),
-					'status'      => (int) ( $data['status'] ?? 403 ),
-				)
-			);
+		$counted  = false;
+		$decision = $this->permissions->decide(
+			'rest',
+			function () use ( $request, &$counted ) {
+				$counted = null !== self::bearer( $request );
+				return $this->resolve( $request );
+			},
+			$operation,
+			$action
+		);
+		if ( ! $decision instanceof \WP_Error ) {
+			return $decision;
 		}
+		$user = null === self::bearer( $request ) ? get_current_user_id() : 0;
+		if ( 0 === $user ) {
+			if ( 429 === (int) ( ( (array) $decision->get_error_data() )['status'] ?? 0 ) ) {
+				return $decision; // Over the limit: answered, not written.
+			}
+			if ( ! $counted ) {
+				$slot = $this->limiter->reserve( AgentSchema::AUTH_RATE_LIMIT_BUCKET );
+				if ( true !== $slot ) {
+					return $slot;
+				}
+			}
+		}
+		$data   = (array) $decision->get_error_data();
+		$access = PermissionService::required_access( $operation, $action );
+		$this->audit->record(
+			array(
+				'principal'   => $user > 0 ? 'user:' . $user : 'anonymous',
+				'surface'     => 'rest',
+				'operation'   => $operation,
+				'action'      => $action,
+				'session_ids' => array( self::session_id( $request ) ),
+				'access'      => $access,
+				'gate'        => $data['gate'] ?? AgentSchema::ACCESS[ $access ]['gate'] ?? null,
+				'decision'    => 'deny',
+				'code'        => $decision->get_error_code(),
+				'status'      => (int) ( $data['status'] ?? 403 ),
+			)
+		);
 		return $decision;
+	}
+
+	/**
+	 * The session id of the route's path ('' for routes without one). Read from the URL alone: a body or
+	 * query `id` cannot point the audit (or the action) at another session.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return string
+	 */
+	public static function session_id( \WP_REST_Request $request ): string {
+		$id = $request->get_url_params()['id'] ?? '';
+		return is_string( $id ) ? $id : '';
 	}
 
 	/**
@@ -181,23 +217,6 @@ final class AgentRestGate {
 			return null;
 		}
 		return $match[1];
-	}
-
-	/**
-	 * Who a request says it is, for the audit log of a denial: the token's public id when the header is
-	 * shaped like a CartBay token, the signed-in user, or anonymous.
-	 *
-	 * @param \WP_REST_Request $request Request.
-	 * @return string
-	 */
-	private function claimed_label( \WP_REST_Request $request ): string {
-		$bearer = self::bearer( $request );
-		if ( null !== $bearer ) {
-			$parts = AgentTokens::parse( $bearer );
-			return null !== $parts ? 'token:' . $parts[0] : 'anonymous';
-		}
-		$user = get_current_user_id();
-		return $user > 0 ? 'user:' . $user : 'anonymous';
 	}
 
 	/**

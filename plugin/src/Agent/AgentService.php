@@ -158,8 +158,18 @@ final class AgentService {
 			$search,
 			new SessionSort( SessionSort::CREATED, true )
 		);
-		$result   = $this->query->page( $filter, ( $page - 1 ) * $per_page, $per_page );
-		$rows     = array_map( static fn ( \WC_Order $order ) => SessionView::row( $order, $unmask ), $result['orders'] );
+		if ( ! $unmask && '' !== $search ) {
+			// An exact session id only: the list's own search would also match it inside email addresses.
+			$found  = $this->actions->find( $search );
+			$orders = null !== $found && in_array( 'wc-' . $found->get_status(), $filter->statuses(), true ) ? array( $found ) : array();
+			$result = array(
+				'orders' => 1 === $page ? $orders : array(),
+				'total'  => count( $orders ),
+			);
+		} else {
+			$result = $this->query->page( $filter, ( $page - 1 ) * $per_page, $per_page );
+		}
+		$rows = array_map( static fn ( \WC_Order $order ) => SessionView::row( $order, $unmask ), $result['orders'] );
 		return array(
 			'data'        => array(
 				'sessions' => $rows,

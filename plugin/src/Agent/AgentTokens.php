@@ -77,17 +77,29 @@ final class AgentTokens {
 		if ( $owner <= 0 || ! get_userdata( $owner ) ) {
 			return PermissionService::error( 'token_invalid' );
 		}
-		$now = time();
-		if ( $now - (int) ( $record['last_used_at'] ?? 0 ) >= AgentSchema::TOKEN_LAST_USED_RESOLUTION ) {
-			$records[ $public_id ]['last_used_at'] = $now;
-			$this->save( $records );
-		}
+		$this->touch( $public_id );
 		return Principal::token( $public_id, $owner, array_map( 'strval', (array) ( $record['scopes'] ?? array() ) ) );
 	}
 
 	/**
-	 * Creates a token for a principal (the owner is the principal's user). Its scopes may not exceed what
-	 * the principal has: a token never mints a stronger token.
+	 * Records a use, at most once per TOKEN_LAST_USED_RESOLUTION, in its own option: a use never writes the
+	 * records back (it could undo a revocation made meanwhile).
+	 *
+	 * @param string $public_id Public id.
+	 */
+	private function touch( string $public_id ): void {
+		$usage = get_option( Options::AGENT_TOKEN_USAGE, array() );
+		$usage = is_array( $usage ) ? $usage : array();
+		$now   = time();
+		if ( $now - (int) ( $usage[ $public_id ] ?? 0 ) >= AgentSchema::TOKEN_LAST_USED_RESOLUTION ) {
+			$usage[ $public_id ] = $now;
+			update_option( Options::AGENT_TOKEN_USAGE, array_intersect_key( $usage, $this->records() ), false );
+		}
+	}
+
+	/**
+	 * Creates a token for a signed-in user (its owner). Its scopes may not exceed what the user has, and a
+	 * token cannot create tokens: a stolen token cannot mint a longer-lived one that survives its revocation.
 	 *
 	 * @param Principal $creator Who asks.
 	 * @param string    $label   What it is for (sanitized).
@@ -96,6 +108,9 @@ final class AgentTokens {
 	 * @return array{token: string, record: array<string, mixed>}|\WP_Error
 	 */
 	public function create( Principal $creator, string $label, array $scopes, int $days ) {
+		if ( $creator->is_token() ) {
+			return PermissionService::error( 'token_cannot_mint' );
+		}
 		$scopes = array_values( array_unique( array_intersect( array_map( 'strval', $scopes ), array_keys( AgentSchema::ACCESS ) ) ) );
 		$beyond = array_values( array_filter( $scopes, static fn ( $scope ) => '' !== $creator->lacks( $scope ) ) );
 		if ( array() === $scopes || array() !== $beyond ) {
@@ -107,22 +122,21 @@ final class AgentTokens {
 			return PermissionService::error( 'token_limit', array( 'limit' => AgentSchema::TOKEN_MAX_ACTIVE ) );
 		}
 		do {
-			$public_id = strtolower( wp_generate_password( AgentSchema::TOKEN_PUBLIC_ID_LENGTH, false, false ) );
+			$public_id = self::random( AgentSchema::TOKEN_PUBLIC_ID_LENGTH, 'abcdefghijklmnopqrstuvwxyz0123456789' );
 		} while ( isset( $records[ $public_id ] ) );
-		$secret                = wp_generate_password( AgentSchema::TOKEN_SECRET_LENGTH, false, false );
+		$secret                = self::random( AgentSchema::TOKEN_SECRET_LENGTH, 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789' );
 		$now                   = time();
 		$days                  = max( AgentSchema::TOKEN_MIN_LIFETIME_DAYS, min( AgentSchema::TOKEN_MAX_LIFETIME_DAYS, $days ) );
 		$records[ $public_id ] = array(
-			'public_id'    => $public_id,
-			'hash'         => hash( 'sha256', $secret ),
-			'scopes'       => $scopes,
-			'owner'        => $creator->user_id(),
-			'label'        => mb_substr( sanitize_text_field( $label ), 0, AgentSchema::TOKEN_LABEL_MAX_LENGTH ),
-			'created_at'   => $now,
-			'created_by'   => $creator->label(),
-			'last_used_at' => 0,
-			'expires_at'   => $now + $days * DAY_IN_SECONDS,
-			'revoked_at'   => 0,
+			'public_id'  => $public_id,
+			'hash'       => hash( 'sha256', $secret ),
+			'scopes'     => $scopes,
+			'owner'      => $creator->user_id(),
+			'label'      => mb_substr( sanitize_text_field( $label ), 0, AgentSchema::TOKEN_LABEL_MAX_LENGTH ),
+			'created_at' => $now,
+			'created_by' => $creator->label(),
+			'expires_at' => $now + $days * DAY_IN_SECONDS,
+			'revoked_at' => 0,
 		);
 		$this->save( self::trim( $records ) );
 		return array(
@@ -137,9 +151,13 @@ final class AgentTokens {
 	 * @return array<int, array<string, mixed>>
 	 */
 	public function all(): array {
+		$usage   = (array) get_option( Options::AGENT_TOKEN_USAGE, array() );
 		$records = array_values( $this->records() );
 		usort( $records, static fn ( $a, $b ) => (int) ( $b['created_at'] ?? 0 ) <=> (int) ( $a['created_at'] ?? 0 ) );
-		return array_map( array( self::class, 'view' ), $records );
+		return array_map(
+			static fn ( $record ) => self::view( $record, (int) ( $usage[ $record['public_id'] ?? '' ] ?? 0 ) ),
+			$records
+		);
 	}
 
 	/**
@@ -176,21 +194,39 @@ final class AgentTokens {
 	/**
 	 * What a caller sees of a record.
 	 *
-	 * @param array<string, mixed> $record Record.
+	 * @param array<string, mixed> $record    Record.
+	 * @param int                  $last_used Last use (Unix time, 0 for never).
 	 * @return array<string, mixed>
 	 */
-	private static function view( array $record ): array {
+	private static function view( array $record, int $last_used = 0 ): array {
 		return array(
 			'public_id'    => (string) ( $record['public_id'] ?? '' ),
 			'label'        => (string) ( $record['label'] ?? '' ),
 			'scopes'       => array_values( (array) ( $record['scopes'] ?? array() ) ),
 			'owner'        => (int) ( $record['owner'] ?? 0 ),
 			'status'       => self::status( $record ),
+			'created_by'   => (string) ( $record['created_by'] ?? '' ),
 			'created_at'   => IsoTime::from( $record['created_at'] ?? 0 ),
-			'last_used_at' => IsoTime::from( $record['last_used_at'] ?? 0 ),
+			'last_used_at' => IsoTime::from( $last_used ),
 			'expires_at'   => IsoTime::from( $record['expires_at'] ?? 0 ),
 			'revoked_at'   => IsoTime::from( $record['revoked_at'] ?? 0 ),
 		);
+	}
+
+	/**
+	 * A random string from a CSPRNG (random_int; not wp_generate_password(), which a filter can weaken).
+	 *
+	 * @param int    $length   Length.
+	 * @param string $alphabet Characters to draw from.
+	 * @return string
+	 */
+	private static function random( int $length, string $alphabet ): string {
+		$out  = '';
+		$last = strlen( $alphabet ) - 1;
+		for ( $i = 0; $i < $length; $i++ ) {
+			$out .= $alphabet[ random_int( 0, $last ) ];
+		}
+		return $out;
 	}
 
 	/**

@@ -38,7 +38,7 @@ final class AuditEntry {
 			'surface'     => $surface,
 			'operation'   => $operation,
 			'action'      => $action,
-			'session_ids' => $failed ? array( (string) ( $input['id'] ?? '' ) ) : $result['session_ids'],
+			'session_ids' => $failed ? array( is_string( $input['id'] ?? null ) ? $input['id'] : '' ) : $result['session_ids'],
 			'access'      => $access,
 			'gate'        => AgentSchema::ACCESS[ $access ]['gate'] ?? null,
 			'decision'    => 'allow',

@@ -49,6 +49,14 @@ final class PermissionService {
 	}
 
 	/**
+	 * Reads the gates again (a long-running process: the settings may have changed since it started).
+	 */
+	public function refresh(): void {
+		wp_cache_delete( 'alloptions', 'options' );
+		$this->settings->forget();
+	}
+
+	/**
 	 * Every gate and whether it is open.
 	 *
 	 * @return array<string, bool>

@@ -104,7 +104,8 @@ final class SessionActions {
 				$result = $this->cancel_pending_emails( $order );
 				break;
 			case 'send_email_step_now':
-				$result = $this->send_email_step_now( $order, (int) ( $input['step'] ?? 0 ), ! empty( $input['resend'] ) );
+				// The Abilities API validates without coercing: "false" must stay false.
+				$result = $this->send_email_step_now( $order, (int) ( $input['step'] ?? 0 ), rest_sanitize_boolean( $input['resend'] ?? false ) );
 				break;
 			case 'expire_session':
 				$result = $this->expire_session( $order );
@@ -147,16 +148,24 @@ final class SessionActions {
 	}
 
 	/**
-	 * Cancels the session's pending notifications and their jobs (idempotent: none left is fine).
+	 * Cancels the session's pending notifications and their send jobs, while none is being sent (idempotent:
+	 * none left is fine). The abandonment check of a captured session stays: cancelling emails is not
+	 * stopping the session.
 	 *
 	 * @param \WC_Order $order Session order.
-	 * @return array<string, mixed>
+	 * @return array<string, mixed>|\WP_Error
 	 */
-	private function cancel_pending_emails( \WC_Order $order ): array {
-		$pending = count( array_filter( NotificationLog::all( $order ), array( NotificationLog::class, 'is_pending' ) ) );
-		$this->emails->stop( $order, CancelReasons::AGENT );
-		$this->sessions->save( $order );
-		return array( 'canceled' => $pending );
+	private function cancel_pending_emails( \WC_Order $order ) {
+		$canceled = 0;
+		$done     = $this->emails->while_not_sending(
+			(string) $order->get_meta( MetaKeys::SESSION_ID ),
+			function ( \WC_Order $fresh ) use ( &$canceled ) {
+				$this->sessions->cancel_send_jobs( (string) $fresh->get_meta( MetaKeys::SESSION_ID ) );
+				$canceled = NotificationLog::cancel_pending( $fresh, CancelReasons::AGENT );
+				$this->sessions->save( $fresh );
+			}
+		);
+		return $done ? array( 'canceled' => $canceled ) : self::refused( 'busy' );
 	}
 
 	/**
@@ -172,6 +181,7 @@ final class SessionActions {
 		$email = EmailRegistry::for_step( $step );
 		$sent  = NotificationLog::is_sent( NotificationLog::for_step( $order, $step ) );
 		$why   = '';
+		// Checked here for a clear reason; send_now() checks again under the step's lock.
 		if ( absint( $order->get_meta( MetaKeys::RECOVERED_ORDER_ID ) ) > 0 || OrderStatuses::is( $order, OrderStatuses::RECOVERED ) ) {
 			$why = 'recovered';
 		} elseif ( ! OrderStatuses::is( $order, OrderStatuses::ABANDONED ) ) {
@@ -190,7 +200,7 @@ final class SessionActions {
 		if ( '' !== $why ) {
 			return self::refused( $why, array( 'step' => $step ) );
 		}
-		$outcome = $this->emails->send_now( $order, $step );
+		$outcome = $this->emails->send_now( (string) $order->get_meta( MetaKeys::SESSION_ID ), $step, $resend );
 		if ( '' === $outcome ) {
 			return array(
 				'sent' => true,
@@ -199,6 +209,8 @@ final class SessionActions {
 		}
 		$reasons = array(
 			'busy'                          => 'busy',
+			'gone'                          => 'busy',
+			'already_sent'                  => 'step_already_sent',
 			NotificationStates::FAILED      => 'send_failed',
 			CancelReasons::SENDING_DISABLED => 'sending_disabled',
 			CancelReasons::SUPPRESSED       => 'suppressed',
@@ -222,11 +234,16 @@ final class SessionActions {
 		if ( OrderStatuses::is( $order, OrderStatuses::RECOVERED ) ) {
 			return self::refused( 'recovered' );
 		}
-		$this->emails->stop( $order, CancelReasons::SESSION_STATUS_PREFIX . substr( OrderStatuses::EXPIRED, 3 ) );
-		$this->sessions->add_event( $order, SessionEvents::EXPIRED );
-		$order->set_status( OrderStatuses::EXPIRED );
-		$this->sessions->save( $order );
-		return array( 'expired' => true );
+		$done = $this->emails->while_not_sending(
+			(string) $order->get_meta( MetaKeys::SESSION_ID ),
+			function ( \WC_Order $fresh ) {
+				$this->emails->stop( $fresh, CancelReasons::SESSION_STATUS_PREFIX . substr( OrderStatuses::EXPIRED, 3 ) );
+				$this->sessions->add_event( $fresh, SessionEvents::EXPIRED );
+				$fresh->set_status( OrderStatuses::EXPIRED );
+				$this->sessions->save( $fresh );
+			}
+		);
+		return $done ? array( 'expired' => true ) : self::refused( 'busy' );
 	}
 
 	/**
@@ -236,10 +253,14 @@ final class SessionActions {
 	 * @return array<string, mixed>|\WP_Error
 	 */
 	private function delete_session( \WC_Order $order ) {
-		if ( ! $this->sessions->delete_session( $order ) ) {
-			return self::refused( 'busy' );
-		}
-		return array( 'deleted' => true );
+		$deleted = false;
+		$this->emails->while_not_sending(
+			(string) $order->get_meta( MetaKeys::SESSION_ID ),
+			function ( \WC_Order $fresh ) use ( &$deleted ) {
+				$deleted = $this->sessions->delete_session( $fresh );
+			}
+		);
+		return $deleted ? array( 'deleted' => true ) : self::refused( 'busy' );
 	}
 
 	/**

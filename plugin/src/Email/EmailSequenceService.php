@@ -9,6 +9,7 @@ namespace WPAnchorBay\CartBay\Email;
 
 use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Generated\CancelReasons;
+use WPAnchorBay\CartBay\Generated\EmailClasses;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\NotificationStates;
 use WPAnchorBay\CartBay\Generated\NotificationTriggers;
@@ -317,19 +318,22 @@ final class EmailSequenceService implements RecoverySequence {
 	}
 
 	/**
-	 * Sends one step now, outside its schedule (the agent action `send_email_step_now`). The step's queued
-	 * job is dropped and its pending notification sent now; without one (not queued yet, or already sent and
-	 * sent again on purpose) a new notification with trigger `agent` is. The same guards as a scheduled send
-	 * apply, and a failure is retried like any other. The caller checks the action's own preconditions.
+	 * Sends one step now, outside its schedule (the agent action `send_email_step_now`). Under the step's
+	 * send lock and on the session read again: a step sent meanwhile is not sent again unless `$resend`, and
+	 * a session the send guard refuses (not abandoned, superseded, suppressed, sending off, email disabled)
+	 * is answered with the reason and left exactly as it was. Otherwise the step's queued job is dropped and
+	 * its pending notification sent now; without one (not queued yet, or sent before and sent again on
+	 * purpose) a new notification with trigger `agent` is. A failure is retried like any other.
 	 *
-	 * @param \WC_Order $order Session order.
-	 * @param int       $step  Step number.
-	 * @return string '' when WordPress accepted the email; otherwise why not: a CancelReasons value, `failed`
-	 *                (retried later) or `busy` (the step is being sent right now).
+	 * @param string $session_id CartBay session id.
+	 * @param int    $step       Step number.
+	 * @param bool   $resend     Send a step that was sent before.
+	 * @return string '' when WordPress accepted the email; otherwise why not: a CancelReasons value,
+	 *                `already_sent`, `gone` (no such session now), `failed` (retried later) or `busy` (the step
+	 *                is being sent right now).
 	 */
-	public function send_now( \WC_Order $order, int $step ): string {
-		$session_id = (string) $order->get_meta( MetaKeys::SESSION_ID );
-		$email      = EmailRegistry::for_step( $step );
+	public function send_now( string $session_id, int $step, bool $resend ): string {
+		$email = EmailRegistry::for_step( $step );
 		if ( ! $email instanceof AbstractCartBayRecoveryEmail ) {
 			return CancelReasons::EMAIL_DISABLED;
 		}
@@ -338,8 +342,18 @@ final class EmailSequenceService implements RecoverySequence {
 			return 'busy';
 		}
 		try {
+			$order = $this->sessions->find( $session_id );
+			if ( ! $order instanceof \WC_Order ) {
+				return 'gone';
+			}
+			if ( ! $resend && NotificationLog::is_sent( NotificationLog::for_step( $order, $step ) ) ) {
+				return 'already_sent';
+			}
+			$refusal = $this->refusal( $order, $email, NotificationTriggers::AGENT );
+			if ( '' !== $refusal ) {
+				return $refusal;
+			}
 			as_unschedule_all_actions( ScheduledJobs::SEND_RECOVERY_EMAIL, array( $session_id, $step ), ScheduledJobs::GROUP );
-			$order  = $this->sessions->find( $session_id ) ?? $order;
 			$record = NotificationLog::pending_for_step( $order, $step );
 			if ( null === $record ) {
 				$record = NotificationLog::get( $order, NotificationLog::queue( $order, $step, time(), NotificationTriggers::AGENT ) );
@@ -347,6 +361,37 @@ final class EmailSequenceService implements RecoverySequence {
 			return $this->deliver( $order, $email, $step, (array) $record );
 		} finally {
 			JobLock::release( $lock );
+		}
+	}
+
+	/**
+	 * Runs a change on a session while none of its steps is being sent: every step's send lock is taken
+	 * first and the session read again under them, so a send that finished meanwhile keeps its outcome and
+	 * none starts during the change (the agent actions that cancel, expire or delete).
+	 *
+	 * @param string   $session_id CartBay session id.
+	 * @param callable $change     Receives the session order read under the locks.
+	 * @return bool False when a send is running (nothing was changed) or the session is gone.
+	 */
+	public function while_not_sending( string $session_id, callable $change ): bool {
+		$locks = array();
+		foreach ( array_keys( EmailClasses::by_step() ) as $step ) {
+			$lock = self::step_lock( $session_id, (int) $step );
+			if ( ! JobLock::acquire( $lock ) ) {
+				array_map( array( JobLock::class, 'release' ), $locks );
+				return false;
+			}
+			$locks[] = $lock;
+		}
+		try {
+			$order = $this->sessions->find( $session_id );
+			if ( ! $order instanceof \WC_Order ) {
+				return false;
+			}
+			$change( $order );
+			return true;
+		} finally {
+			array_map( array( JobLock::class, 'release' ), $locks );
 		}
 	}
 
