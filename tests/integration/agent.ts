@@ -39,6 +39,7 @@ import {
 } from '../../tools/store';
 import { opcacheArgs, runPhpProcess } from '../../tools/store/php';
 import type { Checks } from '../support/checks';
+import { debugLogProblems } from '../support/debug-log';
 import { phpCall, phpJson, type PhpJson } from '../support/php';
 import { META, OPTION, STATUS, TRANSIENT } from '../support/schema-names';
 import {
@@ -1696,6 +1697,11 @@ async function abilitiesLayer( t: Checks, hpos: boolean ): Promise< void > {
 		} finally {
 			remove();
 		}
+		t.equal(
+			'WordPress 6.9 site: no CartBay PHP notice, warning or deprecation in wp-debug.log',
+			debugLogProblems( site ),
+			[]
+		);
 	} finally {
 		rmSync( site.dir, { recursive: true, force: true } );
 	}

@@ -7,7 +7,7 @@
  * CARTBAY_IT_ONLY can pick any of them.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,7 @@ import { ensureCache } from '../../tools/store/cache';
 import { createSite, type Site } from '../../tools/store/site';
 import { agentGates } from '../../plugin/schema/agent';
 import { agentScenarios } from './agent';
+import { debugLogProblems } from '../support/debug-log';
 import { abuseScenarios } from './abuse';
 import { analyticsScenarios } from './analytics';
 import { attributionScenarios } from './attribution';
@@ -87,25 +88,6 @@ async function newSite(
 	// The source folder is a complete plugin: cartbay.php, src/, generated/, templates/ (no built JS needed).
 	await site.linkPlugin( join( root, 'plugin' ), 'cartbay' );
 	return site;
-}
-
-function debugLogProblems( site: Site ): string[] {
-	let log = '';
-	try {
-		log = readFileSync( join( site.dir, 'logs/wp-debug.log' ), 'utf8' );
-	} catch {
-		return [];
-	}
-	// PHP names the linked plugin by its real path (this checkout's plugin/ folder), so both are looked for.
-	const pluginDir = join( root, 'plugin' ) + '/';
-	return log
-		.split( '\n' )
-		.filter(
-			( line ) =>
-				( line.includes( pluginDir ) ||
-					line.includes( '/plugins/cartbay/' ) ) &&
-				/(notice|warning|deprecated|fatal|error)/i.test( line )
-		);
 }
 
 async function activationScenario( t: Checks, site: Site ): Promise< void > {
