@@ -1,44 +1,34 @@
 /**
- * The CartBay admin page: one tab per screen. The open tab is kept in the `section` query argument,
- * so `…&section=offers` links straight to it and a reload stays on it.
+ * The CartBay admin page: one tab per screen. The open tab is kept in the `section` query argument
+ * (navigation.ts), so `…&section=offers` links straight to it, a reload stays on it, and the browser's back
+ * and forward buttons move between the tabs visited.
  */
 /** WordPress dependencies */
 import { TabPanel } from '@wordpress/components';
 import { useMemo } from '@wordpress/element';
 
 /** Internal dependencies */
+import { useAppLocation } from './navigation';
 import { getScreens } from './screens';
-
-const QUERY_ARG = 'section';
-
-function sectionFromUrl(): string | undefined {
-	return (
-		new URLSearchParams( window.location.search ).get( QUERY_ARG ) ??
-		undefined
-	);
-}
-
-function rememberSection( name: string ): void {
-	const url = new URL( window.location.href );
-	if ( url.searchParams.get( QUERY_ARG ) !== name ) {
-		url.searchParams.set( QUERY_ARG, name );
-		window.history.replaceState( window.history.state, '', url );
-	}
-}
 
 export default function App() {
 	const screens = useMemo( getScreens, [] );
-	const requested = sectionFromUrl();
-	const initial = screens.some( ( screen ) => screen.name === requested )
-		? requested
+	const [ location, navigate, browserMoves ] = useAppLocation();
+	const open = screens.some( ( screen ) => screen.name === location.section )
+		? location.section
 		: screens[ 0 ]?.name;
 
 	return (
 		<TabPanel
+			// Back/forward re-open the panel on the URL's tab; the user's own clicks never remount it.
+			key={ browserMoves }
 			className="cartbay-admin__tabs"
 			tabs={ screens.map( ( { name, title } ) => ( { name, title } ) ) }
-			initialTabName={ initial }
-			onSelect={ rememberSection }
+			initialTabName={ open }
+			// The panel also selects on mount: confirming the open tab rewrites the entry, so Back leaves the page.
+			onSelect={ ( name ) =>
+				navigate( { section: name }, { replace: name === open } )
+			}
 		>
 			{ ( tab ) => (
 				<div className="cartbay-admin__screen">

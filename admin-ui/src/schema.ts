@@ -27,3 +27,7 @@ export type SettingsSection =
 /** A REST route path inside the plugin's namespace (`/settings`, `/campaign`), as the schema declares them. */
 export type RoutePath =
 	( typeof import( '../../plugin/schema/rest' ).routes )[ number ][ 'path' ];
+export {
+	reportPeriodChoices,
+	reportPeriods,
+} from '../../plugin/schema/analytics';
