@@ -31,3 +31,23 @@ export {
 	reportPeriodChoices,
 	reportPeriods,
 } from '../../plugin/schema/analytics';
+export { metrics, sessionList } from '../../plugin/schema/analytics';
+export type {
+	MetricDef,
+	MetricFormat,
+	MetricKey,
+} from '../../plugin/schema/analytics';
+export { orderStatuses } from '../../plugin/schema/statuses';
+
+/** A sortable column of the Sessions list (the `orderby` argument). */
+export type SessionListOrderby =
+	( typeof import( '../../plugin/schema/analytics' ).sessionList.orderby )[ number ];
+
+/** The Sessions list's status filter: `all` or one of the schema's filter statuses. */
+export type SessionStatusFilter =
+	| 'all'
+	| ( typeof import( '../../plugin/schema/analytics' ).sessionList.statusFilter )[ number ];
+
+/** A CSV export kind (`sessions`, `emails`). */
+export type ExportKind =
+	( typeof import( '../../plugin/schema/analytics' ).exportKinds )[ number ];

@@ -6,6 +6,8 @@ import { toApiError, updateResource } from './api';
 import type {
 	Action,
 	ApiError,
+	ReportKind,
+	Reports,
 	ResourceName,
 	Resources,
 	SaveResult,
@@ -28,6 +30,28 @@ export function resourceRequestFailed(
 	error: ApiError
 ): Action {
 	return { type: 'RESOURCE_REQUEST_FAILED', resource, error };
+}
+
+/**
+ * A report answer for one query key (report-keys.ts).
+ * @param report Report kind.
+ * @param key    Query key.
+ * @param value  The answer.
+ */
+export function receiveReport< K extends ReportKind >(
+	report: K,
+	key: string,
+	value: Reports[ K ]
+): Action {
+	return { type: 'RECEIVE_REPORT', report, key, value } as Action;
+}
+
+export function reportRequestFailed(
+	report: ReportKind,
+	key: string,
+	error: ApiError
+): Action {
+	return { type: 'REPORT_REQUEST_FAILED', report, key, error };
 }
 
 function saveResource< K extends ResourceName >(

@@ -1,5 +1,6 @@
 /**
- * REST calls behind the store: GET and PATCH of the settings and campaign routes.
+ * REST calls behind the store: GET and PATCH of the settings and campaign routes, and the reporting
+ * routes (analytics, the Sessions list with its totals headers, one session).
  */
 /** WordPress dependencies */
 import apiFetch from '@wordpress/api-fetch';
@@ -8,7 +9,16 @@ import { __ } from '@wordpress/i18n';
 /** Internal dependencies */
 import { getBootData } from '../boot';
 import type { RoutePath } from '../schema';
-import type { ApiError, ResourceName, Resources } from './types';
+import type {
+	AnalyticsReport,
+	ApiError,
+	ResourceName,
+	Resources,
+	SessionDetail,
+	SessionRow,
+	SessionsPage,
+	SessionsQuery,
+} from './types';
 
 /** The schema route of each resource (type-checked against the declared paths). */
 const RESOURCE_ROUTES: { readonly [ K in ResourceName ]: RoutePath } = {
@@ -39,6 +49,106 @@ export function updateResource< K extends ResourceName >(
 		path: resourcePath( resource ),
 		method: 'PATCH',
 		data,
+	} );
+}
+
+/**
+ * A reporting route's path with its query arguments.
+ * @param route Schema route path.
+ * @param args  Query arguments (empty ones are left out).
+ */
+export function reportPath(
+	route: RoutePath | `/sessions/${ string }`,
+	args: Record< string, string | number > = {}
+): string {
+	const params = new URLSearchParams();
+	for ( const [ name, value ] of Object.entries( args ) ) {
+		if ( value !== '' ) {
+			params.set( name, String( value ) );
+		}
+	}
+	const query = params.toString();
+	return `/${ getBootData().restNamespace }${ route }${
+		query === '' ? '' : `?${ query }`
+	}`;
+}
+
+/**
+ * The Sessions list's filters as query arguments (the list's and the exports' shared arguments).
+ * @param query Sessions list arguments.
+ */
+export function sessionFilterArgs(
+	query: SessionsQuery
+): Record< string, string | number > {
+	return {
+		days: query.days,
+		status: query.status,
+		search: query.search.trim(),
+		orderby: query.orderby,
+		order: query.order,
+	};
+}
+
+export function fetchAnalytics( days: number ): Promise< AnalyticsReport > {
+	return apiFetch< AnalyticsReport >( {
+		path: reportPath( '/analytics', { days } ),
+	} );
+}
+
+/**
+ * A header's whole number, or the fallback when it is missing or not a number.
+ * @param headers  Response headers.
+ * @param name     Header name.
+ * @param fallback Value without the header.
+ */
+function headerCount(
+	headers: Headers,
+	name: string,
+	fallback: number
+): number {
+	const value = Number.parseInt( headers.get( name ) ?? '', 10 );
+	return Number.isFinite( value ) && value >= 0 ? value : fallback;
+}
+
+/**
+ * One page of the Sessions list. `parse: false` gives the Response, whose X-WP-Total and X-WP-TotalPages
+ * headers say how many rows and pages the filters match.
+ * @param query Sessions list arguments.
+ */
+export async function fetchSessionsPage(
+	query: SessionsQuery
+): Promise< SessionsPage > {
+	let response: Response;
+	try {
+		response = await apiFetch< Response, false >( {
+			path: reportPath( '/sessions', {
+				...sessionFilterArgs( query ),
+				page: query.page,
+			} ),
+			parse: false,
+		} );
+	} catch ( caught ) {
+		// Unparsed, a failed request rejects with the Response itself: read its WP_Error JSON.
+		if ( caught instanceof Response ) {
+			throw await caught.json().catch( () => caught );
+		}
+		throw caught;
+	}
+	const rows = ( await response.json() ) as SessionRow[];
+	return {
+		rows,
+		total: headerCount( response.headers, 'X-WP-Total', rows.length ),
+		totalPages: headerCount(
+			response.headers,
+			'X-WP-TotalPages',
+			rows.length > 0 ? 1 : 0
+		),
+	};
+}
+
+export function fetchSessionDetail( id: string ): Promise< SessionDetail > {
+	return apiFetch< SessionDetail >( {
+		path: reportPath( `/sessions/${ encodeURIComponent( id ) }` ),
 	} );
 }
 

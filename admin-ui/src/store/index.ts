@@ -1,5 +1,6 @@
 /**
- * The `cartbay/admin` data store: CartBay's server state (settings and recovery sequence) for the admin UI.
+ * The `cartbay/admin` data store: CartBay's server state (settings, recovery sequence, and the Overview's
+ * reports) for the admin UI.
  */
 /** WordPress dependencies */
 import { createReduxStore, register } from '@wordpress/data';
@@ -22,3 +23,4 @@ export const store = createReduxStore( STORE_NAME, {
 register( store );
 
 export type * from './types';
+export { analyticsKey, sessionKey, sessionsKey } from './report-keys';

@@ -2,12 +2,42 @@
  * Reducer of the `cartbay/admin` store.
  */
 /** Internal dependencies */
-import type { Action, ResourceName, ResourceState, State } from './types';
+import type {
+	Action,
+	ReportEntry,
+	ReportKind,
+	ResourceName,
+	ResourceState,
+	State,
+} from './types';
 
 export const initialState: State = {
 	settings: { isSaving: false },
 	campaign: { isSaving: false },
+	reports: { analytics: {}, sessions: {}, session: {} },
 };
+
+/**
+ * Set one report entry (value or error) under its query key.
+ * @param state  Current state.
+ * @param report Report kind.
+ * @param key    Query key.
+ * @param entry  New entry: the value, or the error (with the value shown before it).
+ */
+function setReport(
+	state: State,
+	report: ReportKind,
+	key: string,
+	entry: ReportEntry< unknown >
+): State {
+	return {
+		...state,
+		reports: {
+			...state.reports,
+			[ report ]: { ...state.reports[ report ], [ key ]: entry },
+		},
+	};
+}
 
 /**
  * Replace one resource's state; `change` gets the current one.
@@ -48,6 +78,16 @@ export default function reducer(
 				isSaving: false,
 				error: action.error,
 			} ) );
+		case 'RECEIVE_REPORT':
+			return setReport( state, action.report, action.key, {
+				value: action.value,
+			} );
+		case 'REPORT_REQUEST_FAILED':
+			// A failed reload keeps the answer shown before it.
+			return setReport( state, action.report, action.key, {
+				...state.reports[ action.report ][ action.key ],
+				error: action.error,
+			} );
 		default:
 			return state;
 	}

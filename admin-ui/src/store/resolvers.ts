@@ -2,9 +2,27 @@
  * Resolvers of the `cartbay/admin` store: load each resource the first time it is selected.
  */
 /** Internal dependencies */
-import { receiveResource, resourceRequestFailed } from './actions';
-import { fetchResource, toApiError } from './api';
-import type { ResourceName, ThunkArgs } from './types';
+import {
+	receiveReport,
+	receiveResource,
+	reportRequestFailed,
+	resourceRequestFailed,
+} from './actions';
+import {
+	fetchAnalytics,
+	fetchResource,
+	fetchSessionDetail,
+	fetchSessionsPage,
+	toApiError,
+} from './api';
+import { analyticsKey, sessionKey, sessionsKey } from './report-keys';
+import type {
+	ReportKind,
+	Reports,
+	ResourceName,
+	SessionsQuery,
+	ThunkArgs,
+} from './types';
 
 function loadResource( resource: ResourceName ) {
 	return async ( { dispatch }: ThunkArgs ): Promise< void > => {
@@ -24,4 +42,36 @@ export function getSettings() {
 
 export function getCampaign() {
 	return loadResource( 'campaign' );
+}
+
+function loadReport< K extends ReportKind >(
+	report: K,
+	key: string,
+	load: () => Promise< Reports[ K ] >
+) {
+	return async ( { dispatch }: ThunkArgs ): Promise< void > => {
+		try {
+			dispatch( receiveReport( report, key, await load() ) );
+		} catch ( error ) {
+			dispatch( reportRequestFailed( report, key, toApiError( error ) ) );
+		}
+	};
+}
+
+export function getAnalytics( days: number ) {
+	return loadReport( 'analytics', analyticsKey( days ), () =>
+		fetchAnalytics( days )
+	);
+}
+
+export function getSessionsPage( query: SessionsQuery ) {
+	return loadReport( 'sessions', sessionsKey( query ), () =>
+		fetchSessionsPage( query )
+	);
+}
+
+export function getSessionDetail( id: string ) {
+	return loadReport( 'session', sessionKey( id ), () =>
+		fetchSessionDetail( id )
+	);
 }

@@ -2,7 +2,18 @@
  * Selectors of the `cartbay/admin` store.
  */
 /** Internal dependencies */
-import type { ApiError, ResourceName, Resources, State } from './types';
+import { analyticsKey, sessionKey, sessionsKey } from './report-keys';
+import type {
+	AnalyticsReport,
+	ApiError,
+	ReportKind,
+	ResourceName,
+	Resources,
+	SessionDetail,
+	SessionsPage,
+	SessionsQuery,
+	State,
+} from './types';
 
 /**
  * The normalized settings from the server; undefined until loaded (the resolver loads them).
@@ -38,4 +49,54 @@ export function getRequestError(
 	resource: ResourceName
 ): ApiError | undefined {
 	return state[ resource ].error;
+}
+
+/**
+ * The analytics of a period; undefined until loaded (the resolver loads it).
+ * @param state Store state.
+ * @param days  Reporting period.
+ */
+export function getAnalytics(
+	state: State,
+	days: number
+): AnalyticsReport | undefined {
+	return state.reports.analytics[ analyticsKey( days ) ]?.value;
+}
+
+/**
+ * One Sessions list page with its totals; undefined until loaded (the resolver loads it).
+ * @param state Store state.
+ * @param query List arguments.
+ */
+export function getSessionsPage(
+	state: State,
+	query: SessionsQuery
+): SessionsPage | undefined {
+	return state.reports.sessions[ sessionsKey( query ) ]?.value;
+}
+
+/**
+ * One session in full; undefined until loaded (the resolver loads it).
+ * @param state Store state.
+ * @param id    Session id.
+ */
+export function getSessionDetail(
+	state: State,
+	id: string
+): SessionDetail | undefined {
+	return state.reports.session[ sessionKey( id ) ]?.value;
+}
+
+/**
+ * The error of a report's last failed load for one query key (report-keys.ts).
+ * @param state  Store state.
+ * @param report Report kind.
+ * @param key    Query key.
+ */
+export function getReportError(
+	state: State,
+	report: ReportKind,
+	key: string
+): ApiError | undefined {
+	return state.reports[ report ][ key ]?.error;
 }

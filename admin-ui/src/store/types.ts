@@ -2,7 +2,13 @@
  * Types of the `cartbay/admin` store: server state for the settings and the recovery sequence.
  */
 /** Internal dependencies */
-import type { CampaignSettings, Settings } from '../schema';
+import type {
+	CampaignSettings,
+	MetricKey,
+	SessionListOrderby,
+	SessionStatusFilter,
+	Settings,
+} from '../schema';
 
 /** A failed REST request, from WordPress's WP_Error JSON (`{ code, message, data: { status } }`). */
 export interface ApiError {
@@ -30,9 +36,134 @@ export interface ResourceState< T > {
 	readonly error?: ApiError;
 }
 
+/** One day of `GET /analytics`'s `series`. */
+export interface AnalyticsDay {
+	/** Y-m-d, site time zone. */
+	readonly date: string;
+	readonly tracked: number;
+	readonly abandoned: number;
+	readonly recovered: number;
+	readonly recovered_revenue: number;
+}
+
+/** The answer of `GET /analytics?days=N` (the parts the Overview shows). */
+export interface AnalyticsReport {
+	readonly days: number;
+	readonly from: string;
+	readonly to: string;
+	/** Counts and money are numbers, rates percentages, `best_step` a step number or null. */
+	readonly metrics: { readonly [ K in MetricKey ]?: number | null };
+	readonly series: readonly AnalyticsDay[];
+	/** Current session counts by status key. */
+	readonly statuses: Readonly< Record< string, number > >;
+	readonly currency: string;
+	readonly generated_at: string;
+}
+
+/** The arguments of one Sessions list page (`GET /sessions`), also the CSV exports' filters (without the page). */
+export interface SessionsQuery {
+	readonly days: number;
+	readonly status: SessionStatusFilter;
+	/** Empty: no search. */
+	readonly search: string;
+	readonly orderby: SessionListOrderby;
+	readonly order: 'asc' | 'desc';
+	/** 1-based. */
+	readonly page: number;
+}
+
+/** One row of `GET /sessions`. */
+export interface SessionRow {
+	readonly session_id: string;
+	readonly order_id: number;
+	readonly email: string;
+	readonly status: string;
+	readonly cart_total: number;
+	readonly currency: string;
+	readonly created_at: string | null;
+	readonly last_activity_at: string | null;
+	readonly abandoned_at: string | null;
+	readonly emails_sent: number;
+	readonly attribution: 'recovered' | 'influenced' | null;
+	readonly recovered_order_id: number | null;
+}
+
+/** A page of sessions with the totals of the `X-WP-Total` / `X-WP-TotalPages` headers. */
+export interface SessionsPage {
+	readonly rows: readonly SessionRow[];
+	readonly total: number;
+	readonly totalPages: number;
+}
+
+/** `GET /sessions/{id}`: the row plus the timeline, notifications, coupon and linked order. */
+export interface SessionDetail extends SessionRow {
+	readonly source: string;
+	readonly captured_at: string | null;
+	readonly recovered_at: string | null;
+	readonly recovery_method: string;
+	readonly cart: {
+		readonly items: readonly {
+			readonly name: string;
+			readonly quantity: number;
+			readonly line_total: number;
+		}[];
+		readonly total: number;
+		readonly currency: string;
+	};
+	readonly events: readonly {
+		readonly event: string;
+		readonly at: string | null;
+	}[];
+	readonly notifications: readonly {
+		readonly notification_id: string;
+		readonly step: number;
+		readonly status: string;
+		readonly scheduled_at: string | null;
+		readonly attempts: number;
+		readonly last_error: string;
+	}[];
+	readonly coupon: {
+		readonly code: string;
+		readonly amount: number;
+		readonly discount_type: string;
+		readonly usage_count: number;
+		readonly expires_at: string | null;
+		readonly status: string;
+	} | null;
+	readonly order: {
+		readonly id: number;
+		readonly total: number;
+		readonly total_refunded: number;
+		readonly currency: string;
+		readonly status: string;
+		readonly edit_link: string;
+	} | null;
+}
+
+/** The report answers the store keeps, by kind; each is kept per query key (see report-keys.ts). */
+export interface Reports {
+	readonly analytics: AnalyticsReport;
+	readonly sessions: SessionsPage;
+	readonly session: SessionDetail;
+}
+
+export type ReportKind = keyof Reports;
+
+/** A report answer for one query: the value, or the error of its last failed load. */
+export interface ReportEntry< T > {
+	readonly value?: T;
+	readonly error?: ApiError;
+}
+
+export type ReportsState = {
+	readonly [ K in ReportKind ]: Readonly<
+		Record< string, ReportEntry< Reports[ K ] > >
+	>;
+};
+
 export type State = {
 	readonly [ K in ResourceName ]: ResourceState< Resources[ K ] >;
-};
+} & { readonly reports: ReportsState };
 
 /** What a save resolves to: the normalized object the server saved, or the error. */
 export type SaveResult< T > =
@@ -51,6 +182,20 @@ export type Action =
 	| {
 			readonly type: 'RESOURCE_REQUEST_FAILED';
 			readonly resource: ResourceName;
+			readonly error: ApiError;
+	  }
+	| {
+			[ K in ReportKind ]: {
+				readonly type: 'RECEIVE_REPORT';
+				readonly report: K;
+				readonly key: string;
+				readonly value: Reports[ K ];
+			};
+	  }[ ReportKind ]
+	| {
+			readonly type: 'REPORT_REQUEST_FAILED';
+			readonly report: ReportKind;
+			readonly key: string;
 			readonly error: ApiError;
 	  };
 

@@ -47,6 +47,7 @@ const cases: [ string, { state: State; action: Action; want: State } ][] = [
 			want: {
 				settings: { value: settings, isSaving: false },
 				campaign: { value: campaign, isSaving: false },
+				reports: initialState.reports,
 			},
 		},
 	],

@@ -18,6 +18,7 @@ const failure = { code: 'rest_cartbay_invalid', message: 'Nope.', status: 400 };
 const loaded: State = {
 	settings: { value: settings, isSaving: true },
 	campaign: { value: campaign, isSaving: false, error: failure },
+	reports: initialState.reports,
 };
 
 const cases: [
