@@ -9,6 +9,10 @@ export interface BootData {
 	readonly restNamespace: string;
 	/** Id of the element the admin app mounts into; absent when the page has no CartBay screen. */
 	readonly rootId?: string;
+	/** The site's REST root (`rest_url()`), for links the browser opens itself (CSV exports). */
+	readonly restUrl?: string;
+	/** A `wp_rest` nonce, so such links are signed in as the admin (cookie authentication). */
+	readonly restNonce?: string;
 }
 
 declare global {
@@ -27,5 +31,11 @@ export function getBootData(): BootData {
 				? data.restNamespace
 				: plugin.restNamespace,
 		...( typeof data?.rootId === 'string' ? { rootId: data.rootId } : {} ),
+		...( typeof data?.restUrl === 'string'
+			? { restUrl: data.restUrl }
+			: {} ),
+		...( typeof data?.restNonce === 'string'
+			? { restNonce: data.restNonce }
+			: {} ),
 	};
 }

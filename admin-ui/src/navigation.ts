@@ -4,7 +4,13 @@
  * A change pushes a history entry; going back (popstate) is read back from the URL.
  */
 /** WordPress dependencies */
-import { useCallback, useEffect, useState } from '@wordpress/element';
+import {
+	createContext,
+	useCallback,
+	useContext,
+	useEffect,
+	useState,
+} from '@wordpress/element';
 
 /** Internal dependencies */
 import { reportPeriodChoices, reportPeriods } from './schema';
@@ -110,4 +116,35 @@ export function useAppLocation(): [
 		[]
 	);
 	return [ location, navigate, moves ];
+}
+
+/** What App shares with its screens: where the app is, and how to move (see useAppLocation). */
+export interface AppNavigation {
+	readonly location: AppLocation;
+	readonly navigate: (
+		next: Partial< AppLocation >,
+		options?: { replace?: boolean }
+	) => void;
+	/** Open another section (a tab) from inside a screen, as if its tab had been clicked. */
+	readonly openSection: ( section: string ) => void;
+}
+
+export const AppNavigationContext = createContext< AppNavigation | null >(
+	null
+);
+
+/**
+ * The app's navigation, from App; a screen rendered on its own (tests) gets a location of its own, and
+ * `openSection` then only changes the URL.
+ */
+export function useAppNavigation(): AppNavigation {
+	const shared = useContext( AppNavigationContext );
+	const [ location, navigate ] = useAppLocation();
+	return (
+		shared ?? {
+			location,
+			navigate,
+			openSection: ( section ) => navigate( { section } ),
+		}
+	);
 }

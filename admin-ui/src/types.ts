@@ -5,8 +5,8 @@
 import type { ReactNode } from 'react';
 
 /** Internal dependencies */
-import type { SettingsField, SettingsSection } from './schema';
-import type { ApiError } from './store/types';
+import type { MetricDef, SettingsField, SettingsSection } from './schema';
+import type { AnalyticsDay, AnalyticsReport, ApiError } from './store/types';
 import type { StepDraft } from './sequence';
 import type { FieldDraft } from './settings-fields';
 
@@ -69,4 +69,38 @@ export interface LoadErrorProps {
 	readonly error: ApiError;
 	/** Load again. */
 	readonly onRetry: () => void;
+}
+
+export interface StatCardProps {
+	/** The schema's metric: label, definition and format. */
+	readonly metric: MetricDef;
+	/** Its value in the `GET /analytics` answer (null: `best_step` without recoveries). */
+	readonly value: number | null | undefined;
+	/** The answer's currency (money figures). */
+	readonly currency: string;
+}
+
+export interface StatCardsProps {
+	readonly report: AnalyticsReport;
+}
+
+export interface TrendChartProps {
+	/** One entry per day of the period. */
+	readonly series: readonly AnalyticsDay[];
+	readonly currency: string;
+}
+
+export interface StatusGuideProps {
+	/** Current session counts by status key. */
+	readonly statuses: Readonly< Record< string, number > >;
+}
+
+export interface SessionsTableProps {
+	/** Reporting period in days. */
+	readonly days: number;
+}
+
+export interface SessionDetailModalProps {
+	readonly sessionId: string;
+	readonly onClose: () => void;
 }

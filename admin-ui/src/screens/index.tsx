@@ -7,11 +7,17 @@ import { __ } from '@wordpress/i18n';
 
 /** Internal dependencies */
 import type { AdminScreen } from '../types';
+import OverviewScreen from './OverviewScreen';
 import RecoverySequenceScreen from './RecoverySequenceScreen';
 import SettingsScreen from './SettingsScreen';
 
 export function getScreens(): AdminScreen[] {
 	return [
+		{
+			name: 'overview',
+			title: __( 'Overview', 'cartbay' ),
+			render: () => <OverviewScreen />,
+		},
 		{
 			name: 'capture',
 			title: __( 'Capture', 'cartbay' ),

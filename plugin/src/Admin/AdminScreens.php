@@ -349,12 +349,17 @@ final class AdminScreens implements HookSubscriber {
 	/**
 	 * Data the admin app reads from window.cartbayAdmin.
 	 *
-	 * @return array{restNamespace: string, rootId: string}
+	 * The REST root and a `wp_rest` nonce let the app build links the browser follows itself (the CSV
+	 * exports), which api-fetch's nonce middleware cannot sign.
+	 *
+	 * @return array{restNamespace: string, rootId: string, restUrl: string, restNonce: string}
 	 */
 	private function boot_data(): array {
 		return array(
 			'restNamespace' => $this->rest_namespace(),
 			'rootId'        => self::ROOT_ID,
+			'restUrl'       => esc_url_raw( rest_url() ),
+			'restNonce'     => wp_create_nonce( 'wp_rest' ),
 		);
 	}
 
