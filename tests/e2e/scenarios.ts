@@ -38,6 +38,7 @@ import {
 import { restoreScenarios } from './restore';
 import { sequenceScenarios } from './sequence';
 import { hardeningScenarios } from './hardening';
+import { adminOverviewScenarios } from './admin-overview';
 
 const META = Object.fromEntries(
 	metaKeys.constants.map( ( c ) => [ c.name, c.value ] )
@@ -699,6 +700,9 @@ export async function scenarios( env: ScenarioEnv ): Promise< void > {
 
 	// ---- the whole loop: capture → abandoned → three emails → restore (tests/e2e/sequence.ts) ------------
 	await sequenceScenarios( { t, store, browser, filter } );
+
+	// ---- the admin Overview signed in as the administrator (tests/e2e/admin-overview.ts) -----------------
+	await adminOverviewScenarios( { t, store, browser, filter } );
 
 	// ---- 10. the debug log -----------------------------------------------------------------------------
 	await t.group( 'debug log has no CartBay notice or warning', async () => {
