@@ -29,6 +29,11 @@ export const SHIPPED_FROM_PLUGIN = [MAIN_FILE, 'uninstall.php', 'src', 'generate
 export const SCRIPT_SOURCES = ['admin-ui/src', 'checkout/src'] as const;
 
 /** Schema modules whose labels and descriptions the admin UI renders (and translates at run time). */
-export const ADMIN_SCHEMA_FILES = ['plugin/schema/settings.ts', 'plugin/schema/campaign.ts'] as const;
+export const ADMIN_SCHEMA_FILES = [
+	'plugin/schema/settings.ts',
+	'plugin/schema/campaign.ts',
+	'plugin/schema/analytics.ts',
+	'plugin/schema/statuses.ts',
+] as const;
 
 export const WEBPACK_CONFIG = join(ROOT, 'tools', 'build', 'webpack.config.cjs');

@@ -3,7 +3,8 @@
  *
  * The admin UI renders these declarations and translates them at run time with `__( label, 'cartbay' )`;
  * since that call has no literal to find, the strings come from the schema source itself: every `label`
- * string of an object literal, and the `description` string of an object that also has a `label`.
+ * string of an object literal, and the `description` and `definition` (a metric's help text) strings of an
+ * object that also has a `label`.
  */
 /** External dependencies */
 import ts from 'typescript';
@@ -46,9 +47,11 @@ export function extractSchemaLabels(source: string, file: string): ExtractedStri
 			const label = stringProperty(node, 'label');
 			if (label) {
 				add(label);
-				const description = stringProperty(node, 'description');
-				if (description) {
-					add(description);
+				for (const name of ['description', 'definition']) {
+					const text = stringProperty(node, name);
+					if (text) {
+						add(text);
+					}
 				}
 			}
 		}

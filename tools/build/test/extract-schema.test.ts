@@ -23,6 +23,16 @@ const cases: [string, { given: string; want: [string, number][] }][] = [
 		},
 	],
 	[
+		'a metric: label and definition',
+		{
+			given: "export const metrics = [\n\t{\n\t\tkey: 'a',\n\t\tlabel: 'Carts',\n\t\tdefinition:\n\t\t\t'Sessions captured.',\n\t},\n];",
+			want: [
+				['Carts', 4],
+				['Sessions captured.', 6],
+			],
+		},
+	],
+	[
 		'descriptions without a label (option or route docs) are not admin text',
 		{
 			given: "export const o = { option: 'x', description: 'Developer note.', fields: [] };",
