@@ -7,7 +7,8 @@
  *
  * A screenshot goes to a temporary folder (its path is printed); nothing is written to the repository.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -537,6 +538,27 @@ echo "ok\\n";` );
 					.selectOption( 'all' );
 				await waitForIds( byTotalAsc );
 
+				// ---- search: an email matches its session -------------------------------------------------
+				const wanted = `overview07.${ process.pid }@example.test`;
+				const searched = (
+					await api< Row[] >(
+						`/sessions?days=30&orderby=cart_total&order=asc&search=${ encodeURIComponent( wanted ) }`
+					)
+				).map( ( r ) => r.session_id );
+				await page.getByLabel( 'Search sessions' ).fill( wanted );
+				await page.keyboard.press( 'Enter' );
+				await waitForIds( searched );
+				t.check(
+					'searching an email lists its one session, as GET /sessions',
+					searched.length === 1 &&
+						JSON.stringify( await shownIds() ) ===
+							JSON.stringify( searched ),
+					{ shown: await shownIds(), want: searched }
+				);
+				await page.getByLabel( 'Search sessions' ).fill( '' );
+				await page.keyboard.press( 'Enter' );
+				await waitForIds( byTotalAsc );
+
 				// ---- a session's details by keyboard ------------------------------------------------------
 				const first = page.locator( '.cartbay-sessions__open' ).first();
 				const firstId = ( await first.innerText() ).trim();
@@ -569,6 +591,49 @@ echo "ok\\n";` );
 						( el ) => el === el.ownerDocument.activeElement
 					)
 				);
+
+				// ---- automated accessibility rules over the Overview (axe-core, when installed) ------------
+				const axe = axeSource();
+				if ( axe === null ) {
+					console.log(
+						'          axe-core is not installed: the automated accessibility check is skipped'
+					);
+				} else {
+					await page.addScriptTag( { content: axe } );
+					const violations = await page.evaluate( async () => {
+						const result = await (
+							window as unknown as {
+								axe: {
+									run: (
+										context: string,
+										options: unknown
+									) => Promise< {
+										violations: {
+											id: string;
+											nodes: { target: string[] }[];
+										}[];
+									} >;
+								};
+							}
+						 ).axe.run( '.cartbay-overview', {
+							runOnly: {
+								type: 'tag',
+								values: [ 'wcag2a', 'wcag2aa', 'wcag21aa' ],
+							},
+						} );
+						return result.violations.map( ( v ) => ( {
+							id: v.id,
+							targets: v.nodes
+								.slice( 0, 3 )
+								.map( ( n ) => n.target.join( ' ' ) ),
+						} ) );
+					} );
+					t.check(
+						'axe-core finds no WCAG 2.1 A/AA violation in the Overview',
+						violations.length === 0,
+						violations
+					);
+				}
 
 				const overviewShot = join( shots, 'admin-overview.png' );
 				await page.screenshot( { path: overviewShot, fullPage: true } );
@@ -608,6 +673,16 @@ echo "ok\\n";` );
 			await context.close().catch( () => undefined );
 		}
 		await resetSessions( store.site );
+	}
+}
+
+/** axe-core's browser script, or null when the package is not installed (it is not a declared dependency). */
+function axeSource(): string | null {
+	try {
+		const require = createRequire( import.meta.url );
+		return readFileSync( require.resolve( 'axe-core/axe.min.js' ), 'utf8' );
+	} catch {
+		return null;
 	}
 }
 
