@@ -635,10 +635,15 @@ echo "ok\\n";` );
 					);
 				}
 
+				// The whole page, and its top as the window shows it (a full-page shot draws WordPress's fixed
+				// admin bar and menu where the window was).
 				const overviewShot = join( shots, 'admin-overview.png' );
 				await page.screenshot( { path: overviewShot, fullPage: true } );
+				const topShot = join( shots, 'admin-overview-top.png' );
+				await page.evaluate( () => window.scrollTo( 0, 0 ) );
+				await page.screenshot( { path: topShot } );
 				console.log(
-					`          screenshots: ${ overviewShot }, ${ shot }`
+					`          screenshots: ${ topShot }, ${ overviewShot }, ${ shot }`
 				);
 
 				const aborted = /^Failed to load resource: net::ERR_FAILED$/;
