@@ -138,8 +138,9 @@ function DetailBody( { detail }: { readonly detail: SessionDetail } ) {
 								<td>{ n.step }</td>
 								<td>
 									<code>{ n.status }</code>
-									{ n.last_error !== '' &&
-										` — ${ n.last_error }` }
+									{ n.last_error
+										? ` — ${ n.last_error }`
+										: '' }
 								</td>
 								<td>{ formatMoment( n.scheduled_at ) }</td>
 								<td>{ n.attempts }</td>

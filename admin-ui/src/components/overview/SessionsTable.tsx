@@ -169,7 +169,7 @@ export default function SessionsTable( { days }: SessionsTableProps ) {
 					</Button>
 				</div>
 			</div>
-			{ shown === undefined && error && (
+			{ page === undefined && error && (
 				<LoadError
 					error={ error }
 					onRetry={ () =>
@@ -178,7 +178,7 @@ export default function SessionsTable( { days }: SessionsTableProps ) {
 				/>
 			) }
 			{ shown === undefined && ! error && <Loading /> }
-			{ shown !== undefined && (
+			{ shown !== undefined && ! ( page === undefined && error ) && (
 				<SessionsGrid
 					state={ state }
 					page={ shown }

@@ -251,6 +251,38 @@ describe( 'OverviewScreen', () => {
 		);
 	} );
 
+	it( 'a refused page shows the error instead of the rows shown before', async () => {
+		renderScreen();
+		await screen.findByText( 'S001' );
+		const answer = mockedFetch.getMockImplementation()!;
+		mockedFetch.mockImplementation(
+			async ( options: { path?: string } ) => {
+				if (
+					( options.path ?? '' ).includes( 'orderby=emails_sent' )
+				) {
+					throw {
+						code: 'rest_invalid_param',
+						message: 'Invalid parameter(s): orderby',
+						data: { status: 400 },
+					};
+				}
+				return answer( options as never );
+			}
+		);
+		fireEvent.click(
+			within(
+				document.querySelector(
+					'th[data-column="emails_sent"]'
+				) as HTMLElement
+			).getByRole( 'button' )
+		);
+		expect(
+			( await screen.findAllByText( /Invalid parameter\(s\): orderby/ ) )
+				.length
+		).toBeGreaterThan( 0 );
+		expect( screen.queryByText( 'S001' ) ).toBeNull();
+	} );
+
 	it( 'the export links follow the filters', async () => {
 		renderScreen();
 		await screen.findByText( 'S001' );
