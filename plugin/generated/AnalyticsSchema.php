@@ -68,6 +68,11 @@ final class AnalyticsSchema {
 	public const EXPORT_BATCH = 200;
 
 	/**
+	 * Version of what a rebuild derives from each session; a newer one than the last rebuild recorded starts a rebuild.
+	 */
+	public const LEDGER_DERIVATION_VERSION = 2;
+
+	/**
 	 * A CSV cell starting with one of these characters could run as a spreadsheet formula.
 	 */
 	public const CSV_FORMULA_TRIGGERS = "=+-@\x09\x0d";

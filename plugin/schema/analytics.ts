@@ -46,6 +46,16 @@ export const reportLimits = {
 	exportBatch: 200,
 } as const;
 
+/**
+ * What a ledger rebuild derives from every session it reads: the session's contribution and its order total
+ * (kept equal to the cart total, so the Sessions list sorts by a column on HPOS). When this version is newer
+ * than the one the last finished rebuild recorded (an update that changed either), the hourly refresh starts
+ * a rebuild, which brings every session and the ledger up to date.
+ */
+export const ledgerDerivation = {
+	version: 2,
+} as const;
+
 /** How a metric's value is shown. */
 export type MetricFormat = 'count' | 'money' | 'percent' | 'step';
 

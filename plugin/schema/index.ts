@@ -64,6 +64,7 @@ export type { LicenseStatusKey } from './license';
 export {
 	csvFormulaGuard,
 	exportKinds,
+	ledgerDerivation,
 	metricKeys,
 	metrics,
 	reportLimits,

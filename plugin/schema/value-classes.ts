@@ -3,7 +3,12 @@
  * from. Kept apart from the groups themselves so the checkout scripts, which import capture.ts, do not carry
  * the PHP docblocks.
  */
-import { csvFormulaGuard, reportLimits, reportPeriods } from './analytics';
+import {
+	csvFormulaGuard,
+	ledgerDerivation,
+	reportLimits,
+	reportPeriods,
+} from './analytics';
 import { blockConsentField, captureClient, captureLimits } from './capture';
 import {
 	licenseKeyFormat,
@@ -211,6 +216,13 @@ export const analyticsSchemaClass: PhpValueClassDef = {
 			cacheSeconds:
 				'Seconds the cached report stays fresh without an event.',
 			exportBatch: 'Sessions one CSV export query loads at a time.',
+		} ),
+		phpGroup( ledgerDerivation, {
+			version: {
+				name: 'LEDGER_DERIVATION_VERSION',
+				description:
+					'Version of what a rebuild derives from each session; a newer one than the last rebuild recorded starts a rebuild.',
+			},
 		} ),
 		phpGroup( csvFormulaGuard, {
 			triggers: {

@@ -791,7 +791,8 @@ for ( $i = 0; $i < $cbb['n']; $i++ ) {
 			'status'           => $s['status'],
 			'created'          => $s['created'],
 			'modified'         => $s['modified'],
-			'core'             => array( '_order_key' => $order_key, '_billing_email' => $s['email'] ),
+			// The session order's total is its cart total (CartSnapshot::sync_order_total()).
+			'core'             => array( '_order_key' => $order_key, '_billing_email' => $s['email'], '_order_total' => wc_format_decimal( $s['total'], 2 ) ),
 			'ours'             => $s['meta'],
 			'multi'            => $s['multi'],
 			'post'             => array(
@@ -800,7 +801,7 @@ for ( $i = 0; $i < $cbb['n']; $i++ ) {
 				'post_password' => $order_key,
 				'post_name'     => 'cartbay-session-' . wp_generate_uuid4(),
 			),
-			'hpos_order'       => array(),
+			'hpos_order'       => array( 'total_amount' => wc_format_decimal( $s['total'], 2 ) ),
 			'hpos_operational' => array(),
 			'items'            => array(),
 		)

@@ -10,6 +10,7 @@
 import {
 	emailSteps,
 	jobs,
+	ledgerDerivation,
 	metrics,
 	orderStatuses,
 	reportPeriods,
@@ -1151,6 +1152,93 @@ echo "1\\n";` );
 					figuresOf( before[ days ]! )
 				);
 			}
+		}
+	);
+
+	await t.group(
+		'an update that changes what a rebuild derives rebuilds once, and brings each session order total back to its cart total',
+		async () => {
+			const ids = Object.values( s ).map( ( r ) => r.id );
+			const before = await fresh();
+			const totals = () =>
+				php< Record< number, [ string, string ] > >( `
+$out = array();
+foreach ( ${ JSON.stringify( ids ) } as $id ) {
+	$o          = wc_get_order( $id );
+	$out[ $id ] = array( wc_format_decimal( $o->get_total(), 2 ), wc_format_decimal( $o->get_meta( '${ META.CART_TOTAL }' ), 2 ) );
+}
+echo wp_json_encode( $out ), "\n";` );
+			const mismatched = ( all: Record< number, [ string, string ] > ) =>
+				Object.entries( all ).filter( ( [ , [ a, b ] ] ) => a !== b );
+			t.equal(
+				'every session order’s total is its cart total',
+				mismatched( await totals() ),
+				[]
+			);
+			// What a session of an older version looks like (its order total never set), and a last rebuild
+			// that recorded an older derivation version.
+			const stale = s.s2!.id;
+			await php( `
+$o = wc_get_order( ${ stale } );
+$o->set_total( 0 );
+$o->save();
+$progress            = get_option( '${ OPTION.ANALYTICS_REBUILD }' );
+$progress['version'] = ${ ledgerDerivation.version - 1 };
+update_option( '${ OPTION.ANALYTICS_REBUILD }', $progress, false );
+echo "1\n";` );
+			t.equal(
+				'the stale session’s total differs from its cart total',
+				mismatched( await totals() ).map( ( [ id ] ) => Number( id ) ),
+				[ stale ]
+			);
+			await php( `do_action( '${ REFRESH }' ); echo "1\\n";` );
+			t.equal(
+				'the hourly refresh starts a rebuild (one job)',
+				[
+					(
+						await rest< { state: string } >(
+							'GET',
+							'/analytics/rebuild',
+							'admin'
+						)
+					).data.state,
+					( await call< unknown[] >( 'cartbay_an_pending', REBUILD ) )
+						.length,
+				],
+				[ 'running', 1 ]
+			);
+			let runs = 0;
+			while (
+				( await call< unknown[] >( 'cartbay_an_pending', REBUILD ) )
+					.length > 0 &&
+				runs < 10
+			) {
+				await call( 'cartbay_an_run', REBUILD );
+				runs++;
+			}
+			const version = await php< number >(
+				`echo wp_json_encode( (int) ( get_option( '${ OPTION.ANALYTICS_REBUILD }' )['version'] ?? 0 ) ), "\\n";`
+			);
+			t.equal(
+				'the rebuild finished, recorded this version, and the stale total is the cart total again',
+				[ version, mismatched( await totals() ) ],
+				[ ledgerDerivation.version, [] ]
+			);
+			const after = await fresh();
+			for ( const days of [ SHORT, DEFAULT, LONG ] ) {
+				t.equal(
+					`${ days } days: the same figures`,
+					figuresOf( after[ days ]! ),
+					figuresOf( before[ days ]! )
+				);
+			}
+			await php( `do_action( '${ REFRESH }' ); echo "1\\n";` );
+			t.equal(
+				'the next refresh starts nothing (the version is current)',
+				( await call< unknown[] >( 'cartbay_an_pending', REBUILD ) )
+					.length,
+				0
+			);
 		}
 	);
 

@@ -78,6 +78,7 @@ function cartbay_hardening_state( $session_id ) {
 		'order_id'      => $order->get_id(),
 		'status'        => $order->get_status(),
 		'billing_email' => $order->get_billing_email(),
+		'order_total'   => wc_format_decimal( wc_get_order( $order->get_id() )->get_total(), 2 ),
 		'meta'          => $meta,
 		'pending'       => $pending,
 	);
@@ -222,6 +223,8 @@ interface SessionState {
 	order_id: number;
 	status: string;
 	billing_email: string;
+	/** The session order's own total as stored (read again from the database). */
+	order_total: string;
 	meta: Record< string, unknown[] >;
 	pending: [ string, unknown[], number ][];
 }
@@ -854,6 +857,11 @@ echo wp_json_encode( array( 'hash' => \\WPAnchorBay\\CartBay\\Capture\\CartSnaps
 						after: one( added, 'CART_TOTAL' ),
 						activity: one( added, 'LAST_ACTIVITY_AT' ),
 					}
+				);
+				t.equal(
+					'… and the session order’s own total follows the cart total (saved, not only set)',
+					added?.order_total,
+					Number( one( added, 'CART_TOTAL' ) ).toFixed( 2 )
 				);
 				t.equal(
 					'… and status, email and consent stay',

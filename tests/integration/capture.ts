@@ -28,6 +28,7 @@ interface SessionRow {
 	billing_email: string;
 	source: string;
 	total: number;
+	order_total: number;
 	items: { product_id: number; variation_id: number; quantity: number }[];
 	consent_text: string;
 	events: string[];
@@ -48,6 +49,7 @@ foreach ( wc_get_orders( array( 'created_via' => 'cartbay', 'status' => array_ke
 		'billing_email'    => $o->get_billing_email(),
 		'source'           => (string) $o->get_meta( '_cartbay_source' ),
 		'total'            => (float) $o->get_meta( '_cartbay_cart_total' ),
+		'order_total'      => (float) $o->get_total(),
 		'items'            => array_map( fn ( $i ) => array( 'product_id' => $i['product_id'], 'variation_id' => $i['variation_id'], 'quantity' => $i['quantity'] ), (array) ( $o->get_meta( '_cartbay_cart_snapshot' )['items'] ?? array() ) ),
 		'consent_text'     => (string) $o->get_meta( '_cartbay_consent_text' ),
 		'events'           => array_column( (array) $o->get_meta( '_cartbay_events' ), 'event' ),
@@ -268,8 +270,8 @@ export async function captureScenarios(
 					( s ) => s.session_id === result.data.session_id
 				);
 				t.equal(
-					'one line: the parent product, the variation, quantity 2, total 2 × $20',
-					[ row?.items, row?.total ],
+					'one line: the parent product, the variation, quantity 2, total 2 × $20 (the session order’s own total too)',
+					[ row?.items, row?.total, row?.order_total ],
 					[
 						[
 							{
@@ -278,6 +280,7 @@ export async function captureScenarios(
 								quantity: 2,
 							},
 						],
+						40,
 						40,
 					]
 				);

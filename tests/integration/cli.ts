@@ -96,6 +96,7 @@ function cartbay_cli_session( array $spec ) {
 	$order->update_meta_data( '${ META.EMAIL }', $spec['email'] );
 	$order->update_meta_data( '${ META.EMAIL_HASH }', \WPAnchorBay\CartBay\Security\TokenHelper::email_hash( $spec['email'] ) );
 	$order->update_meta_data( '${ META.CART_TOTAL }', $spec['total'] );
+	\WPAnchorBay\CartBay\Capture\CartSnapshot::sync_order_total( $order );
 	$order->update_meta_data( '${ META.CURRENCY }', 'USD' );
 	$order->update_meta_data( '${ META.CAPTURED_AT }', $now - $spec['created'] );
 	$order->update_meta_data( '${ META.LAST_ACTIVITY_AT }', (string) ( $now - $spec['activity'] ) );

@@ -176,6 +176,8 @@ function cartbay_reports_session( array $spec ) {
 	} else {
 		$order->update_meta_data( '${ META.CART_TOTAL }', $spec['total'] );
 	}
+	// What CartBay does wherever it stores a cart total: the session order's total follows it (0 without one).
+	\WPAnchorBay\CartBay\Capture\CartSnapshot::sync_order_total( $order );
 	if ( null !== $spec['last_activity'] ) {
 		$order->update_meta_data( '${ META.LAST_ACTIVITY_AT }', (string) $spec['last_activity'] );
 	}
@@ -449,7 +451,8 @@ interface Sortable {
 
 /**
  * The list order the API promises: sessions with the value sorted by it, then order id (same direction);
- * sessions without it sorted by creation, then order id, first ascending and last descending.
+ * sessions without it sorted by creation, then order id, first ascending and last descending. The cart total
+ * sorts by the order total, which every session has.
  * @param rows
  * @param orderby
  * @param order
@@ -465,7 +468,9 @@ function expectedOrder(
 			case 'session':
 				return r.session_id;
 			case 'cart_total':
-				return r.cart_total;
+				// Sorted by the session order's total, which follows the cart total: every session has one
+				// (0 without a cart total), so none is listed apart.
+				return r.cart_total ?? 0;
 			case 'last_activity':
 				return r.last_activity;
 			case 'emails_sent':

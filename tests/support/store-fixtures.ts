@@ -94,6 +94,7 @@ function cartbay_test_new_session( $email, array $lines ) {
 	$order->update_meta_data( '${ META.CART_TOTAL }', wc_format_decimal( $snapshot['total'] ) );
 	$order->update_meta_data( '${ META.CART_HASH }', \WPAnchorBay\CartBay\Capture\CartSnapshot::hash( $snapshot ) );
 	$order->update_meta_data( '${ META.CART_FINGERPRINT }', \WPAnchorBay\CartBay\Capture\CartSnapshot::fingerprint( $snapshot ) );
+	\WPAnchorBay\CartBay\Capture\CartSnapshot::sync_order_total( $order );
 	return $order;
 }
 `;

@@ -118,23 +118,7 @@ final class AbilityBridge implements HookSubscriber {
 		$key = $operation . ':' . md5( (string) wp_json_encode( $input ) ) . ':' . time();
 		if ( ! isset( $this->denials[ $key ] ) ) {
 			$this->denials[ $key ] = true;
-			$data                  = (array) $decision->get_error_data();
-			$access                = PermissionService::required_access( $operation, $action );
-			$user                  = get_current_user_id();
-			$this->audit->record(
-				array(
-					'principal'   => $user > 0 ? 'user:' . $user : 'anonymous',
-					'surface'     => $surface,
-					'operation'   => $operation,
-					'action'      => $action,
-					'session_ids' => array( is_string( $input['id'] ?? null ) ? $input['id'] : '' ),
-					'access'      => $access,
-					'gate'        => $data['gate'] ?? null,
-					'decision'    => 'deny',
-					'code'        => $decision->get_error_code(),
-					'status'      => (int) ( $data['status'] ?? 403 ),
-				)
-			);
+			$this->audit->record( AuditEntry::of_denial( get_current_user_id(), $surface, $operation, $action, is_string( $input['id'] ?? null ) ? $input['id'] : '', $decision ) );
 		}
 		return $decision;
 	}

@@ -150,22 +150,7 @@ final class AgentRestGate {
 				}
 			}
 		}
-		$data   = (array) $decision->get_error_data();
-		$access = PermissionService::required_access( $operation, $action );
-		$this->audit->record(
-			array(
-				'principal'   => $user > 0 ? 'user:' . $user : 'anonymous',
-				'surface'     => 'rest',
-				'operation'   => $operation,
-				'action'      => $action,
-				'session_ids' => array( self::session_id( $request ) ),
-				'access'      => $access,
-				'gate'        => $data['gate'] ?? AgentSchema::ACCESS[ $access ]['gate'] ?? null,
-				'decision'    => 'deny',
-				'code'        => $decision->get_error_code(),
-				'status'      => (int) ( $data['status'] ?? 403 ),
-			)
-		);
+		$this->audit->record( AuditEntry::of_denial( $user, 'rest', $operation, $action, self::session_id( $request ), $decision ) );
 		return $decision;
 	}
 

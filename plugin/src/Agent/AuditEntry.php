@@ -12,9 +12,9 @@ use WPAnchorBay\CartBay\Generated\AgentSchema;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Builds the entry AgentAudit stores for a call that was allowed, from its outcome (REST and Abilities
- * alike): the access and gate it used, the sessions it touched, its result code and status, and whether
- * personal data left.
+ * Builds the entry AgentAudit stores for a call (REST and Abilities alike): an allowed one from its outcome
+ * (the access and gate it used, the sessions it touched, its result code and status, whether personal data
+ * left), a refused one from the refusal.
  */
 final class AuditEntry {
 
@@ -45,6 +45,35 @@ final class AuditEntry {
 			'code'        => $failed ? $result->get_error_code() : 'ok',
 			'status'      => $failed ? (int) ( $data['status'] ?? 500 ) : 200,
 			'pii'         => ! $failed && $result['pii'],
+		);
+	}
+
+	/**
+	 * The entry of a refused call: the signed-in user (0: anonymous; a refusal before the principal was
+	 * verified is anonymous too), the access it needed, and the gate the refusal names, else the access's own.
+	 *
+	 * @param int       $user       Signed-in user id, 0 for nobody.
+	 * @param string    $surface    Surface.
+	 * @param string    $operation  Operation.
+	 * @param string    $action     Session action ('' for other operations).
+	 * @param string    $session_id Session the call named ('' for none).
+	 * @param \WP_Error $refusal    The refusal.
+	 * @return array<string, mixed>
+	 */
+	public static function of_denial( int $user, string $surface, string $operation, string $action, string $session_id, \WP_Error $refusal ): array {
+		$data   = (array) $refusal->get_error_data();
+		$access = PermissionService::required_access( $operation, $action );
+		return array(
+			'principal'   => $user > 0 ? 'user:' . $user : 'anonymous',
+			'surface'     => $surface,
+			'operation'   => $operation,
+			'action'      => $action,
+			'session_ids' => array( $session_id ),
+			'access'      => $access,
+			'gate'        => $data['gate'] ?? AgentSchema::ACCESS[ $access ]['gate'] ?? null,
+			'decision'    => 'deny',
+			'code'        => $refusal->get_error_code(),
+			'status'      => (int) ( $data['status'] ?? 403 ),
 		);
 	}
 }

@@ -56,13 +56,14 @@ final class AnalyticsService {
 
 	/**
 	 * Handler of `cartbay_refresh_analytics` (hourly): catches the ledger up, then recomputes and caches
-	 * the report. A store whose ledger was never built (CartBay updated from a version without it) starts
-	 * a rebuild first; a rebuild whose runs stopped is resumed.
+	 * the report. A store whose sessions no rebuild derived as this version does (CartBay updated from a
+	 * version without the ledger, or with an older LEDGER_DERIVATION_VERSION) starts a rebuild first; a rebuild
+	 * whose runs stopped is resumed.
 	 *
 	 * @return array{generated_at: int, reports: array<int, array<string, mixed>>}
 	 */
 	public function refresh_cache(): array {
-		if ( null === AnalyticsLedger::rebuild_progress() && array() === AnalyticsLedger::months() ) {
+		if ( $this->rebuild->is_outdated() ) {
 			$this->rebuild->start();
 		}
 		$this->rebuild->resume_if_stalled();

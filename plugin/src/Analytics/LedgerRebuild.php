@@ -7,6 +7,9 @@
 
 namespace WPAnchorBay\CartBay\Analytics;
 
+use WPAnchorBay\CartBay\Capture\CartSnapshot;
+use WPAnchorBay\CartBay\Data\OrderMetaPrimer;
+use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Generated\AnalyticsSchema;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\Options;
@@ -24,8 +27,10 @@ defined( 'ABSPATH' ) || exit;
  * whose stored contribution differs get the fresh one (pending flags cleared). When every session is read,
  * each month's live layer is replaced by the staged one; the retired layer (pruned sessions) is never
  * touched. Changes made meanwhile to sessions already read reach the staging layer too (LedgerDelta), so
- * the swap loses nothing. Progress is kept in `cartbay_analytics_rebuild`: state, cursor (last order id
- * read), processed, started_at, finished_at, updated_at.
+ * the swap loses nothing. Each session's order total is brought back to its cart total on the way
+ * (CartSnapshot::sync_order_total()). Progress is kept in `cartbay_analytics_rebuild`: state, version (of what
+ * is derived, LEDGER_DERIVATION_VERSION), cursor (last order id read), processed, started_at, finished_at,
+ * updated_at.
  */
 final class LedgerRebuild {
 
@@ -50,6 +55,22 @@ final class LedgerRebuild {
 	private const RETRY_SECONDS = 30;
 
 	/**
+	 * Sessions (their full save, for a corrected order total).
+	 *
+	 * @var SessionRepository
+	 */
+	private $sessions;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param SessionRepository $sessions Sessions.
+	 */
+	public function __construct( SessionRepository $sessions ) {
+		$this->sessions = $sessions;
+	}
+
+	/**
 	 * Starts a rebuild, or reports the one already running.
 	 *
 	 * @return array{state: string, processed: int, started_at: string|null, finished_at: string|null}
@@ -66,6 +87,7 @@ final class LedgerRebuild {
 		$this->save(
 			array(
 				'state'       => self::RUNNING,
+				'version'     => AnalyticsSchema::LEDGER_DERIVATION_VERSION,
 				'cursor'      => 0,
 				'processed'   => 0,
 				'started_at'  => $now,
@@ -91,6 +113,17 @@ final class LedgerRebuild {
 			'started_at'  => $iso( $progress['started_at'] ?? 0 ),
 			'finished_at' => $iso( $progress['finished_at'] ?? 0 ),
 		);
+	}
+
+	/**
+	 * Whether no rebuild derived the sessions' data as this version does: none ever ran, or the last one
+	 * (running or finished) recorded an older LEDGER_DERIVATION_VERSION. The hourly refresh then starts one.
+	 *
+	 * @return bool
+	 */
+	public function is_outdated(): bool {
+		$progress = AnalyticsLedger::rebuild_progress();
+		return null === $progress || (int) ( $progress['version'] ?? 1 ) < AnalyticsSchema::LEDGER_DERIVATION_VERSION;
 	}
 
 	/**
@@ -183,12 +216,13 @@ final class LedgerRebuild {
 	}
 
 	/**
-	 * Loads a batch of sessions at once (one query, their meta primed), keyed by order id.
+	 * Loads a batch of sessions at once (one query, their meta read once: OrderMetaPrimer), keyed by order id.
 	 *
 	 * @param int[] $ids Order ids.
 	 * @return array<int, \WC_Order>
 	 */
 	private function load( array $ids ): array {
+		OrderMetaPrimer::prime( $ids );
 		$orders = wc_get_orders(
 			array(
 				'post__in' => $ids,
@@ -219,6 +253,18 @@ final class LedgerRebuild {
 		$changed = ! SessionContribution::same( SessionContribution::stored( $order ), $fresh );
 		if ( $changed ) {
 			$order->update_meta_data( MetaKeys::ANALYTICS_CONTRIBUTION, $fresh );
+		}
+		if ( CartSnapshot::sync_order_total( $order ) ) {
+			// A session from before the order total followed the cart total (or edited since): the total is an
+			// order property, so a full save. A correction, not a change of the session: its modified date,
+			// which retention counts from, is kept.
+			$order->delete_meta_data( MetaKeys::ANALYTICS_PENDING );
+			$modified = $order->get_date_modified( 'edit' );
+			if ( null !== $modified ) {
+				$order->set_date_modified( $modified->getTimestamp() );
+			}
+			$this->sessions->save( $order );
+			return;
 		}
 		if ( $changed || '' !== (string) $order->get_meta( MetaKeys::ANALYTICS_PENDING ) ) {
 			$order->delete_meta_data( MetaKeys::ANALYTICS_PENDING );

@@ -143,31 +143,32 @@ final class SessionContribution {
 	public static function of( \WC_Order $order ): array {
 		$created  = $order->get_date_created();
 		$counters = array( self::TRACKED => 1 );
-		$records  = self::records( $order );
-		$events   = self::list_meta( $order, MetaKeys::EVENTS );
+		$meta     = self::meta_values( $order );
+		$records  = array_filter( self::list_of( $meta[ MetaKeys::NOTIFICATIONS ] ?? null ), 'is_array' );
+		$events   = self::list_of( $meta[ MetaKeys::EVENTS ] ?? null );
 
-		if ( (int) $order->get_meta( MetaKeys::ABANDONED_AT ) > 0 ) {
+		if ( (int) ( $meta[ MetaKeys::ABANDONED_AT ] ?? '' ) > 0 ) {
 			$counters[ self::ABANDONED ]       = 1;
-			$counters[ self::ABANDONED_VALUE ] = self::money( $order->get_meta( MetaKeys::CART_TOTAL ) );
+			$counters[ self::ABANDONED_VALUE ] = self::money( $meta[ MetaKeys::CART_TOTAL ] ?? '' );
 		}
 
-		$attribution = (string) $order->get_meta( MetaKeys::ATTRIBUTION );
+		$attribution = (string) ( $meta[ MetaKeys::ATTRIBUTION ] ?? '' );
 		if ( RecoverySchema::ATTRIBUTION_RECOVERED === $attribution && OrderStatuses::is( $order, OrderStatuses::RECOVERED ) ) {
-			$recovered_at = (int) $order->get_meta( MetaKeys::RECOVERED_AT );
-			$revenue      = self::money( $order->get_meta( MetaKeys::RECOVERED_REVENUE ) );
+			$recovered_at = (int) ( $meta[ MetaKeys::RECOVERED_AT ] ?? '' );
+			$revenue      = self::money( $meta[ MetaKeys::RECOVERED_REVENUE ] ?? '' );
 
 			$counters[ self::RECOVERED ]         = 1;
 			$counters[ self::RECOVERED_REVENUE ] = $revenue;
 			$counters[ self::LINK_RESTORED ]     = self::clicked_before( $records, $events, $recovered_at ) ? 1 : 0;
 
-			$step = self::recovery_step( $records, (int) $order->get_meta( MetaKeys::RECOVERED_ORDER_ID ), $recovered_at );
+			$step = self::recovery_step( $records, (int) ( $meta[ MetaKeys::RECOVERED_ORDER_ID ] ?? '' ), $recovered_at );
 			if ( $step > 0 ) {
 				$counters[ self::step_key( $step, self::STEP_RECOVERED ) ] = 1;
 				$counters[ self::step_key( $step, self::STEP_REVENUE ) ]   = $revenue;
 			}
 		} elseif ( RecoverySchema::ATTRIBUTION_INFLUENCED === $attribution ) {
 			$counters[ self::INFLUENCED ]         = 1;
-			$counters[ self::INFLUENCED_REVENUE ] = self::money( $order->get_meta( MetaKeys::INFLUENCED_REVENUE ) );
+			$counters[ self::INFLUENCED_REVENUE ] = self::money( $meta[ MetaKeys::INFLUENCED_REVENUE ] ?? '' );
 		}
 
 		foreach ( $events as $event ) {
@@ -324,25 +325,33 @@ final class SessionContribution {
 	}
 
 	/**
-	 * A meta value that holds a list (an empty list when missing).
+	 * The first value of each meta key of a session, in one pass over its meta (a `get_meta()` call per key
+	 * scans the whole list each time: a tenth of a rebuild's time at 100,000 sessions). Values are the stored
+	 * ones, as `get_meta( $key, true, 'edit' )` gives them.
 	 *
 	 * @param \WC_Order $order Session order.
-	 * @param string    $key   Meta key.
-	 * @return array
+	 * @return array<string, mixed>
 	 */
-	private static function list_meta( \WC_Order $order, string $key ): array {
-		$value = $order->get_meta( $key );
-		return is_array( $value ) ? $value : array();
+	private static function meta_values( \WC_Order $order ): array {
+		$values = array();
+		foreach ( $order->get_meta_data() as $meta ) {
+			// The current values (`get_data()` would give the last saved ones: this runs inside saves too).
+			$key = (string) $meta->key;
+			if ( ! array_key_exists( $key, $values ) ) {
+				$values[ $key ] = $meta->value;
+			}
+		}
+		return $values;
 	}
 
 	/**
-	 * The session's notification records (arrays only).
+	 * A list-valued meta value (anything else is an empty list).
 	 *
-	 * @param \WC_Order $order Session order.
-	 * @return array<int|string, array<string, mixed>>
+	 * @param mixed $value Stored value.
+	 * @return array<int|string, mixed>
 	 */
-	private static function records( \WC_Order $order ): array {
-		return array_filter( self::list_meta( $order, MetaKeys::NOTIFICATIONS ), 'is_array' );
+	private static function list_of( $value ): array {
+		return is_array( $value ) ? $value : array();
 	}
 
 	/**

@@ -252,8 +252,11 @@ final class CaptureService {
 			$this->sessions->save( $order );
 			// Updates need no scheduling: the pending check re-arms itself at the new boundary when it runs.
 			$this->abandonment->arm( $id, $now, $is_new );
+		} elseif ( array() !== $order->get_changes() ) {
+			// A new cart total moved the order's own total (a property, not meta): a full save.
+			$this->sessions->save( $order );
 		} else {
-			// An update of a live session changes only CartBay meta: no full order save.
+			// Any other update of a live session changes only CartBay meta: no full order save.
 			$order->save_meta_data();
 		}
 		BrowserSession::remember( $id, $order->get_id(), $email );

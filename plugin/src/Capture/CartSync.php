@@ -208,7 +208,12 @@ final class CartSync implements HookSubscriber {
 			CartSnapshot::store( $order, $snapshot );
 			$this->sessions->add_event( $order, SessionEvents::UPDATED, array( 'source' => 'cart' ) );
 		}
-		// Meta only, as a capture update: the pending abandonment check re-arms itself at the new boundary.
-		$order->save_meta_data();
+		// As a capture update: meta only unless the order's own total followed a new cart total; the pending
+		// abandonment check re-arms itself at the new boundary.
+		if ( array() !== $order->get_changes() ) {
+			$this->sessions->save( $order );
+		} else {
+			$order->save_meta_data();
+		}
 	}
 }

@@ -275,7 +275,7 @@ final class Plugin {
 			),
 			AdminScreens::class            => fn () => new AdminScreens( $this->service( SettingsRepository::class ) ),
 			// Analytics (issue 11).
-			LedgerRebuild::class           => static fn () => new LedgerRebuild(),
+			LedgerRebuild::class           => fn () => new LedgerRebuild( $this->service( SessionRepository::class ) ),
 			AnalyticsController::class     => fn () => new AnalyticsController(
 				$this->service( AnalyticsService::class ),
 				$this->service( LedgerRebuild::class )

@@ -58,7 +58,12 @@ final class SessionQuery {
 		$match = $this->search_clauses( $filter->search() );
 		$sort  = $filter->sort();
 		if ( '' === $sort->meta_key() ) {
-			return $this->query( $filter, $match, $sort->orderby(), $offset, $limit, true );
+			$page = $this->query( $filter, $match, $sort->orderby(), $offset, $limit, true );
+			if ( array() === $page['orders'] && $offset > 0 ) {
+				// HPOS counts nothing for an empty page; a page past the end still reports the total.
+				$page['total'] = $this->count( $filter, $match );
+			}
+			return $page;
 		}
 		$total = null;
 		if ( $sort->descending() ) {
