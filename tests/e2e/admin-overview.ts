@@ -681,7 +681,7 @@ echo "ok\\n";` );
 	}
 }
 
-/** axe-core's browser script, or null when the package is not installed (it is not a declared dependency). */
+/** axe-core's browser script (a devDependency), or null when node_modules lacks it. */
 function axeSource(): string | null {
 	try {
 		const require = createRequire( import.meta.url );
