@@ -13,6 +13,8 @@ export interface BootData {
 	readonly restUrl?: string;
 	/** A `wp_rest` nonce, so such links are signed in as the admin (cookie authentication). */
 	readonly restNonce?: string;
+	/** Each recovery email's subject saved in WooCommerce's email settings ("Default" when none), by email id. */
+	readonly emailSubjects?: Readonly< Record< string, string > >;
 }
 
 declare global {
@@ -37,5 +39,22 @@ export function getBootData(): BootData {
 		...( typeof data?.restNonce === 'string'
 			? { restNonce: data.restNonce }
 			: {} ),
+		...( typeof data?.emailSubjects === 'object' &&
+		data.emailSubjects !== null
+			? { emailSubjects: textRecord( data.emailSubjects ) }
+			: {} ),
 	};
+}
+
+/**
+ * The string entries of a boot data object (anything else is left out).
+ * @param value Object from the page.
+ */
+function textRecord( value: object ): Record< string, string > {
+	return Object.fromEntries(
+		Object.entries( value ).filter(
+			( entry ): entry is [ string, string ] =>
+				typeof entry[ 1 ] === 'string'
+		)
+	);
 }

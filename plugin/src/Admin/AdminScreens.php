@@ -8,6 +8,8 @@
 namespace WPAnchorBay\CartBay\Admin;
 
 use WPAnchorBay\CartBay\Core\HookSubscriber;
+use WPAnchorBay\CartBay\Email\EmailRegistry;
+use WPAnchorBay\CartBay\Generated\EmailClasses;
 use WPAnchorBay\CartBay\Generated\RestRoutes;
 use WPAnchorBay\CartBay\Generated\SettingsKeys;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
@@ -352,7 +354,10 @@ final class AdminScreens implements HookSubscriber {
 	 * The REST root and a `wp_rest` nonce let the app build links the browser follows itself (the CSV
 	 * exports), which api-fetch's nonce middleware cannot sign.
 	 *
-	 * @return array{restNamespace: string, rootId: string, restUrl: string, restNonce: string}
+	 * The email subjects are the ones saved in WooCommerce > Settings > Emails (the Templates section shows
+	 * them); no REST answer carries them.
+	 *
+	 * @return array{restNamespace: string, rootId: string, restUrl: string, restNonce: string, emailSubjects: array<string, string>}
 	 */
 	private function boot_data(): array {
 		return array(
@@ -360,7 +365,31 @@ final class AdminScreens implements HookSubscriber {
 			'rootId'        => self::ROOT_ID,
 			'restUrl'       => esc_url_raw( rest_url() ),
 			'restNonce'     => wp_create_nonce( 'wp_rest' ),
+			'emailSubjects' => $this->email_subjects(),
 		);
+	}
+
+	/**
+	 * The subject saved for each recovery email, keyed by email id; "Default" when none is saved (the email
+	 * then uses its default subject) or the email is not registered. Tags are stripped: the app prints
+	 * the text as text, so HTML entities would show as typed.
+	 *
+	 * @return array<string, string>
+	 */
+	private function email_subjects(): array {
+		$subjects = array();
+		if ( ! function_exists( 'WC' ) || ! class_exists( EmailClasses::class ) ) {
+			return $subjects;
+		}
+		foreach ( array_keys( EmailClasses::by_step() ) as $step ) {
+			$email = EmailRegistry::for_step( (int) $step );
+			if ( ! $email instanceof \WC_Email ) {
+				continue;
+			}
+			$subject                = trim( wp_strip_all_tags( (string) $email->get_option( 'subject', '' ) ) );
+			$subjects[ $email->id ] = '' !== $subject ? $subject : __( 'Default', 'cartbay' );
+		}
+		return $subjects;
 	}
 
 	/**
