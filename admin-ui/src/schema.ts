@@ -38,6 +38,9 @@ export type {
 	MetricKey,
 } from '../../plugin/schema/analytics';
 export { orderStatuses } from '../../plugin/schema/statuses';
+export { emailSteps } from '../../plugin/schema/emails';
+export { placeholders } from '../../plugin/schema/placeholders';
+export type { EmailStepDef } from '../../plugin/schema/types';
 
 /** A sortable column of the Sessions list (the `orderby` argument). */
 export type SessionListOrderby =
