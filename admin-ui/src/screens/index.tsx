@@ -10,6 +10,7 @@ import type { AdminScreen } from '../types';
 import OverviewScreen from './OverviewScreen';
 import RecoverySequenceScreen from './RecoverySequenceScreen';
 import SettingsScreen from './SettingsScreen';
+import TemplatesScreen from './TemplatesScreen';
 
 export function getScreens(): AdminScreen[] {
 	return [
@@ -17,6 +18,11 @@ export function getScreens(): AdminScreen[] {
 			name: 'overview',
 			title: __( 'Overview', 'cartbay' ),
 			render: () => <OverviewScreen />,
+		},
+		{
+			name: 'templates',
+			title: __( 'Templates', 'cartbay' ),
+			render: () => <TemplatesScreen />,
 		},
 		{
 			name: 'capture',

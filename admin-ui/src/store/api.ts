@@ -181,3 +181,8 @@ export function toApiError( error: unknown ): ApiError {
 		message: __( 'The request failed. Please try again.', 'cartbay' ),
 	};
 }
+
+/** Test Mode's Trigger Test Flow: a test session whose email 1 goes to the signed-in admin shortly. */
+export function triggerTestFlow(): Promise< unknown > {
+	return apiFetch( { path: reportPath( '/test/trigger' ), method: 'POST' } );
+}
