@@ -34,6 +34,7 @@ export const ADMIN_SCHEMA_FILES = [
 	'plugin/schema/campaign.ts',
 	'plugin/schema/analytics.ts',
 	'plugin/schema/statuses.ts',
+	'plugin/schema/placeholders.ts',
 ] as const;
 
 export const WEBPACK_CONFIG = join(ROOT, 'tools', 'build', 'webpack.config.cjs');

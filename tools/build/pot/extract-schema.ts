@@ -4,7 +4,8 @@
  * The admin UI renders these declarations and translates them at run time with `__( label, 'cartbay' )`;
  * since that call has no literal to find, the strings come from the schema source itself: every `label`
  * string of an object literal, and the `description` and `definition` (a metric's help text) strings of an
- * object that also has a `label`.
+ * object that also has a `label`, and the `description` of a placeholder (an object whose `value` is a
+ * `{placeholder}`; the Templates section lists them).
  */
 /** External dependencies */
 import ts from 'typescript';
@@ -45,6 +46,13 @@ export function extractSchemaLabels(source: string, file: string): ExtractedStri
 	const visit = (node: ts.Node): void => {
 		if (ts.isObjectLiteralExpression(node)) {
 			const label = stringProperty(node, 'label');
+			const value = stringProperty(node, 'value');
+			if (!label && value && /^\{[a-z_]+\}$/.test(value.text)) {
+				const text = stringProperty(node, 'description');
+				if (text) {
+					add(text);
+				}
+			}
 			if (label) {
 				add(label);
 				for (const name of ['description', 'definition']) {

@@ -33,6 +33,13 @@ const cases: [string, { given: string; want: [string, number][] }][] = [
 		},
 	],
 	[
+		'a placeholder: its description',
+		{
+			given: "export const p = {\n\tdescription: 'Group note.',\n\tconstants: [\n\t\t{ name: 'A', value: '{site_title}', description: 'Store title.' },\n\t\t{ name: 'B', value: 'plain', description: 'Not a placeholder.' },\n\t],\n};",
+			want: [['Store title.', 4]],
+		},
+	],
+	[
 		'descriptions without a label (option or route docs) are not admin text',
 		{
 			given: "export const o = { option: 'x', description: 'Developer note.', fields: [] };",
