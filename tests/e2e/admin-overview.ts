@@ -682,7 +682,7 @@ echo "ok\\n";` );
 }
 
 /** axe-core's browser script (a devDependency), or null when node_modules lacks it. */
-function axeSource(): string | null {
+export function axeSource(): string | null {
 	try {
 		const require = createRequire( import.meta.url );
 		return readFileSync( require.resolve( 'axe-core/axe.min.js' ), 'utf8' );
@@ -696,7 +696,7 @@ function axeSource(): string | null {
  * @param page
  * @param url
  */
-async function logIn( page: Page, url: string ): Promise< void > {
+export async function logIn( page: Page, url: string ): Promise< void > {
 	await page.goto( `${ url }/wp-login.php` );
 	await page.fill( '#user_login', ADMIN.user );
 	await page.fill( '#user_pass', ADMIN.password );

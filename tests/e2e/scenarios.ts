@@ -39,6 +39,7 @@ import { restoreScenarios } from './restore';
 import { sequenceScenarios } from './sequence';
 import { hardeningScenarios } from './hardening';
 import { adminOverviewScenarios } from './admin-overview';
+import { adminTemplatesScenarios } from './admin-templates';
 
 const META = Object.fromEntries(
 	metaKeys.constants.map( ( c ) => [ c.name, c.value ] )
@@ -703,6 +704,8 @@ export async function scenarios( env: ScenarioEnv ): Promise< void > {
 
 	// ---- the admin Overview signed in as the administrator (tests/e2e/admin-overview.ts) -----------------
 	await adminOverviewScenarios( { t, store, browser, filter } );
+	// ---- the admin Templates section (tests/e2e/admin-templates.ts) -------------------------------------
+	await adminTemplatesScenarios( { t, store, browser, filter } );
 
 	// ---- 10. the debug log -----------------------------------------------------------------------------
 	await t.group( 'debug log has no CartBay notice or warning', async () => {
