@@ -16,7 +16,7 @@ import {
 	recoveryFixtures,
 	RECOVERY_TEST_HELPERS,
 } from '../support/store-fixtures';
-import { blockSettled, collectErrors, placeOrder } from './checkout';
+import { addToCart, blockSettled, collectErrors, placeOrder } from './checkout';
 import { artifactPath, type BrowserEnv, type StoreEnv } from './env';
 import { readState, resetSessions } from './sessions';
 
@@ -114,9 +114,9 @@ export async function restoreScenarios( env: RestoreEnv ): Promise< void > {
 				coupon: true,
 			} );
 			const { page, errors } = await newPage();
-			await page.goto( `${ url }/?add-to-cart=${ id( 'CB-MUG' ) }`, {
-				waitUntil: 'load',
-			} );
+			// Waits for the mini-cart's own Store API request, which could otherwise save the old cart
+			// over the restored one.
+			await addToCart( page, url, id( 'CB-MUG' ) );
 			await page.goto( `${ url }${ linkPath( fixture.restore ) }`, {
 				waitUntil: 'load',
 			} );

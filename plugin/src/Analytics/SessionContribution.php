@@ -326,8 +326,8 @@ final class SessionContribution {
 
 	/**
 	 * The first value of each meta key of a session, in one pass over its meta (a `get_meta()` call per key
-	 * scans the whole list each time: a tenth of a rebuild's time at 100,000 sessions). Values are the stored
-	 * ones, as `get_meta( $key, true, 'edit' )` gives them.
+	 * scans the whole list each time: a tenth of a rebuild's time at 100,000 sessions). Values are the order's
+	 * current ones, unsaved changes included, as `get_meta( $key, true, 'edit' )` gives them.
 	 *
 	 * @param \WC_Order $order Session order.
 	 * @return array<string, mixed>
