@@ -120,7 +120,8 @@ export async function startStore(
 	let t = performance.now();
 	const site = await createSite( {
 		dir,
-		url: 'http://127.0.0.1:8900',
+		// CARTBAY_E2E_PORT lets two runs share a machine.
+		url: `http://127.0.0.1:${ process.env.CARTBAY_E2E_PORT || 8900 }`,
 		hpos: options.hpos ?? false,
 	} );
 	log(
