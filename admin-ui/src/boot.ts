@@ -15,6 +15,8 @@ export interface BootData {
 	readonly restNonce?: string;
 	/** Each recovery email's subject saved in WooCommerce's email settings ("Default" when none), by email id. */
 	readonly emailSubjects?: Readonly< Record< string, string > >;
+	/** Whether the user may open or close the AI agent gates (false when the page did not say). */
+	readonly canManageAgentAccess: boolean;
 }
 
 declare global {
@@ -43,6 +45,7 @@ export function getBootData(): BootData {
 		data.emailSubjects !== null
 			? { emailSubjects: textRecord( data.emailSubjects ) }
 			: {} ),
+		canManageAgentAccess: data?.canManageAgentAccess === true,
 	};
 }
 

@@ -9,6 +9,7 @@ namespace WPAnchorBay\CartBay\Admin;
 
 use WPAnchorBay\CartBay\Core\HookSubscriber;
 use WPAnchorBay\CartBay\Email\EmailRegistry;
+use WPAnchorBay\CartBay\Generated\AgentSchema;
 use WPAnchorBay\CartBay\Generated\EmailClasses;
 use WPAnchorBay\CartBay\Generated\RestRoutes;
 use WPAnchorBay\CartBay\Generated\SettingsKeys;
@@ -357,15 +358,19 @@ final class AdminScreens implements HookSubscriber {
 	 * The email subjects are the ones saved in WooCommerce > Settings > Emails (the Templates section shows
 	 * them); no REST answer carries them.
 	 *
-	 * @return array{restNamespace: string, rootId: string, restUrl: string, restNonce: string, emailSubjects: array<string, string>}
+	 * Whether the user may open or close the AI agent gates (the settings route refuses it otherwise), so
+	 * the Settings section shows them read-only instead of failing on save.
+	 *
+	 * @return array{restNamespace: string, rootId: string, restUrl: string, restNonce: string, emailSubjects: array<string, string>, canManageAgentAccess: bool}
 	 */
 	private function boot_data(): array {
 		return array(
-			'restNamespace' => $this->rest_namespace(),
-			'rootId'        => self::ROOT_ID,
-			'restUrl'       => esc_url_raw( rest_url() ),
-			'restNonce'     => wp_create_nonce( 'wp_rest' ),
-			'emailSubjects' => $this->email_subjects(),
+			'restNamespace'        => $this->rest_namespace(),
+			'rootId'               => self::ROOT_ID,
+			'restUrl'              => esc_url_raw( rest_url() ),
+			'restNonce'            => wp_create_nonce( 'wp_rest' ),
+			'emailSubjects'        => $this->email_subjects(),
+			'canManageAgentAccess' => current_user_can( AgentSchema::ACCESS['manage_access']['capability'] ),
 		);
 	}
 
