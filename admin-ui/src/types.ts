@@ -33,6 +33,8 @@ export interface SettingFieldProps {
 export interface SettingsScreenProps {
 	/** Schema sections whose fields this screen edits, in display order. */
 	readonly sections: readonly SettingsSection[];
+	/** Whether the screen starts with License & Updates (the Settings section). */
+	readonly withLicense?: boolean;
 }
 
 export interface SequenceStepProps {

@@ -43,7 +43,10 @@ export function getScreens(): AdminScreen[] {
 			name: 'settings',
 			title: __( 'Settings', 'cartbay' ),
 			render: () => (
-				<SettingsScreen sections={ [ 'settings', 'logs', 'agent' ] } />
+				<SettingsScreen
+					sections={ [ 'settings', 'logs', 'agent' ] }
+					withLicense
+				/>
 			),
 		},
 	];
