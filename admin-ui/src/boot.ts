@@ -5,6 +5,12 @@
 import { plugin } from './schema';
 
 export interface BootData {
+	/** Which screen the page shows: the app, or the setup wizard. */
+	readonly view: 'app' | 'wizard';
+	/** The setup wizard's page. */
+	readonly wizardUrl?: string;
+	/** CartBay's admin screen (WooCommerce > CartBay, else the Cart settings tab). */
+	readonly screenUrl?: string;
 	/** REST namespace of the CartBay routes (`cartbay/v1`). */
 	readonly restNamespace: string;
 	/** Id of the element the admin app mounts into; absent when the page has no CartBay screen. */
@@ -30,6 +36,13 @@ export function getBootData(): BootData {
 	const data =
 		typeof window === 'undefined' ? undefined : window.cartbayAdmin;
 	return {
+		view: data?.view === 'wizard' ? 'wizard' : 'app',
+		...( typeof data?.wizardUrl === 'string'
+			? { wizardUrl: data.wizardUrl }
+			: {} ),
+		...( typeof data?.screenUrl === 'string'
+			? { screenUrl: data.screenUrl }
+			: {} ),
 		restNamespace:
 			typeof data?.restNamespace === 'string'
 				? data.restNamespace

@@ -56,7 +56,7 @@ export default function SettingsScreen( {
 	const [ licenseKey, setLicenseKey ] = useState( '' );
 	const license = useLicense( withLicense );
 	const { notices, show, dismiss } = useFeedback();
-	const { canManageAgentAccess } = getBootData();
+	const { canManageAgentAccess, wizardUrl } = getBootData();
 
 	if ( settings === undefined ) {
 		return error ? (
@@ -230,6 +230,13 @@ export default function SettingsScreen( {
 					onKeyDraftChange={ setLicenseKey }
 					onResult={ ( notice ) => show( [ notice ] ) }
 				/>
+			) }
+			{ withLicense && wizardUrl !== undefined && (
+				<p className="cartbay-form__intro">
+					<a href={ wizardUrl }>
+						{ __( 'Run the setup wizard again', 'cartbay' ) }
+					</a>
+				</p>
 			) }
 			{ sections.length === 1
 				? fields.map( renderField )
