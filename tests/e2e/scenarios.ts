@@ -41,6 +41,7 @@ import { hardeningScenarios } from './hardening';
 import { adminOverviewScenarios } from './admin-overview';
 import { adminTemplatesScenarios } from './admin-templates';
 import { adminSettingsScenarios } from './admin-settings';
+import { adminWizardScenarios } from './admin-wizard';
 
 const META = Object.fromEntries(
 	metaKeys.constants.map( ( c ) => [ c.name, c.value ] )
@@ -709,6 +710,8 @@ export async function scenarios( env: ScenarioEnv ): Promise< void > {
 	await adminTemplatesScenarios( { t, store, browser, filter } );
 	// ---- the admin Settings section (tests/e2e/admin-settings.ts) ---------------------------------------
 	await adminSettingsScenarios( { t, store, browser, filter } );
+	// ---- the first-run setup wizard, with real (de)activations (tests/e2e/admin-wizard.ts) -----------------
+	await adminWizardScenarios( { t, store, browser, filter } );
 
 	// ---- 10. the debug log -----------------------------------------------------------------------------
 	await t.group( 'debug log has no CartBay notice or warning', async () => {
