@@ -2,7 +2,7 @@
  * Build the installable plugin: dist/cartbay/ and dist/cartbay.zip.
  *
  *   npx tsx tools/build/index.ts            all steps, in order
- *   npx tsx tools/build/index.ts pot zip    only the named steps (webpack, copy, pot, zip), in order
+ *   npx tsx tools/build/index.ts pot zip    only the named steps (webpack, copy, pot, i18n, zip), in order
  *
  * Codegen must have run before (it writes plugin/cartbay.php and plugin/generated/).
  */
@@ -15,6 +15,7 @@ import { DIST_PLUGIN } from './paths';
 import { runWebpack } from './run-webpack';
 import { summary } from './summary';
 import { writePot } from './write-pot';
+import { writeScriptTranslations } from './write-script-translations';
 import { zipPlugin } from './zip-plugin';
 
 const STEPS = {
@@ -26,6 +27,10 @@ const STEPS = {
 	pot: () => {
 		const { path, entries } = writePot();
 		return `${relative(DIST_PLUGIN, path)}: ${entries.length} strings`;
+	},
+	i18n: () => {
+		const files = writeScriptTranslations();
+		return files.length === 0 ? 'no shipped translation (plugin/languages/*.po)' : `script translations ${files.join(', ')}`;
 	},
 	zip: () => `zipped ${zipPlugin()} files`,
 } as const;

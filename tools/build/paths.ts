@@ -35,6 +35,7 @@ export const ADMIN_SCHEMA_FILES = [
 	'plugin/schema/analytics.ts',
 	'plugin/schema/statuses.ts',
 	'plugin/schema/placeholders.ts',
+	'plugin/schema/license.ts',
 ] as const;
 
 export const WEBPACK_CONFIG = join(ROOT, 'tools', 'build', 'webpack.config.cjs');
