@@ -4,9 +4,11 @@
  * malformed key is refused before any request, a well-formed one is activated by Save Changes and shown
  * masked, Remove License asks first. Delete Data on Uninstall asks before it is switched on and only a
  * confirmed switch is saved. A shop manager sees the AI agent gates read-only. axe-core WCAG 2.1 A/AA
- * over the section; a screenshot goes to a temporary folder (its path is printed).
+ * over the section; a screenshot goes to a temporary folder (its path is printed). Last, the admin app
+ * speaks the user's language: a German .po turned into script JSON by the build step (in WordPress's
+ * languages folder) translates the section tabs for a user whose locale is de_DE.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -14,6 +16,7 @@ import { plugin, settingsOption } from '../../plugin/schema';
 import { ADMIN } from '../../tools/store/install';
 import { OPTION, TRANSIENT } from '../support/schema-names';
 import { type AdminOverviewEnv } from './admin-overview';
+import { writeScriptTranslations } from '../../tools/build/write-script-translations';
 import { checkAxe } from './axe';
 
 const NAME =
@@ -23,6 +26,19 @@ const SCREEN =
 	'/wp-admin/admin.php?page=wc-settings&tab=cartbay&section=settings';
 const KEY = 'WPAB-E2ETESTKEY01-E2ETESTKEY01';
 const MANAGER = { user: 'cartbay-e2e-manager', password: 'e2e-manager-pass' };
+
+/** A German translation of two tab titles, as a translator would ship it. */
+const GERMAN_PO = `msgid ""
+msgstr ""
+"Language: de_DE\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+msgid "Overview"
+msgstr "Übersicht"
+
+msgid "Templates"
+msgstr "Vorlagen"
+`;
 
 const label = ( key: string ): string =>
 	settingsOption.fields.find( ( field ) => field.key === key )!.label;
@@ -256,6 +272,35 @@ export async function adminSettingsScenarios(
 						! ( await manager
 							.getByLabel( label( 'test_mode' ) )
 							.isDisabled() )
+				);
+
+				// ---- the app in the user's language (script JSON from the build's i18n step) ---------------
+				const poDir = mkdtempSync( join( tmpdir(), 'cartbay-po-' ) );
+				writeFileSync( join( poDir, 'cartbay-de_DE.po' ), GERMAN_PO );
+				const languages = join(
+					store.site.paths.content,
+					'languages',
+					'plugins'
+				);
+				mkdirSync( languages, { recursive: true } );
+				const written = writeScriptTranslations( poDir, languages );
+				rmSync( poDir, { recursive: true, force: true } );
+				await store.site.runPhpOrThrow(
+					`update_user_meta( get_user_by( 'login', ${ JSON.stringify(
+						MANAGER.user
+					) } )->ID, 'locale', 'de_DE' ); echo "ok\\n";`
+				);
+				await manager.reload();
+				const tabs = manager.locator( '.cartbay-admin [role="tab"]' );
+				await tabs.first().waitFor();
+				const titles = await tabs.allInnerTexts();
+				t.check(
+					'a de_DE user sees the tabs translated by the generated script JSON (the untranslated ones in English)',
+					written.length === 1 &&
+						titles[ 0 ] === 'Übersicht' &&
+						titles[ 1 ] === 'Vorlagen' &&
+						titles.includes( 'Settings' ),
+					{ written, titles }
 				);
 			},
 			async () => {
