@@ -15,6 +15,8 @@ export interface BootData {
 	readonly restNonce?: string;
 	/** Each recovery email's subject saved in WooCommerce's email settings ("Default" when none), by email id. */
 	readonly emailSubjects?: Readonly< Record< string, string > >;
+	/** The store currency (ISO 4217), for discounts worded in money before any coupon exists. */
+	readonly currency?: string;
 }
 
 declare global {
@@ -42,6 +44,9 @@ export function getBootData(): BootData {
 		...( typeof data?.emailSubjects === 'object' &&
 		data.emailSubjects !== null
 			? { emailSubjects: textRecord( data.emailSubjects ) }
+			: {} ),
+		...( typeof data?.currency === 'string'
+			? { currency: data.currency }
 			: {} ),
 	};
 }

@@ -357,7 +357,9 @@ final class AdminScreens implements HookSubscriber {
 	 * The email subjects are the ones saved in WooCommerce > Settings > Emails (the Templates section shows
 	 * them); no REST answer carries them.
 	 *
-	 * @return array{restNamespace: string, rootId: string, restUrl: string, restNonce: string, emailSubjects: array<string, string>}
+	 * The store currency lets the Offers section word a fixed-cart discount in money before it is saved.
+	 *
+	 * @return array{restNamespace: string, rootId: string, restUrl: string, restNonce: string, emailSubjects: array<string, string>, currency: string}
 	 */
 	private function boot_data(): array {
 		return array(
@@ -366,6 +368,7 @@ final class AdminScreens implements HookSubscriber {
 			'restUrl'       => esc_url_raw( rest_url() ),
 			'restNonce'     => wp_create_nonce( 'wp_rest' ),
 			'emailSubjects' => $this->email_subjects(),
+			'currency'      => function_exists( 'get_woocommerce_currency' ) ? (string) get_woocommerce_currency() : '',
 		);
 	}
 
