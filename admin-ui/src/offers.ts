@@ -62,15 +62,12 @@ export function discountText(
 /**
  * The Discount Summary of some settings (the form's live preview, or the saved ones): what every
  * coupon-enabled recovery email will include and how long the coupon stays valid.
- * @param settings Normalized settings (`coupon_type`, `coupon_amount`, `coupon_expiry_days`).
+ * @param settings Normalized settings (`coupon_type`, `coupon_amount`, `coupon_expiry_days` are read).
  * @param currency Store currency.
  * @param locale   BCP 47 locale (the page's when omitted).
  */
 export function discountSummary(
-	settings: Pick<
-		Settings,
-		'coupon_type' | 'coupon_amount' | 'coupon_expiry_days'
-	>,
+	settings: Settings,
 	currency: string,
 	locale: string | undefined = pageLocale()
 ): string {
@@ -124,9 +121,7 @@ export interface OfferWarning {
  * the shopper adds, and at the schema's cap (100%) it makes the whole cart free.
  * @param settings Normalized settings.
  */
-export function percentageWarning(
-	settings: Pick< Settings, 'coupon_type' | 'coupon_amount' >
-): OfferWarning | null {
+export function percentageWarning( settings: Settings ): OfferWarning | null {
 	if ( settings.coupon_type !== PERCENT_TYPE ) {
 		return null;
 	}
@@ -178,12 +173,7 @@ export function usageText( count: number, limit: number ): string {
 	if ( limit > 0 ) {
 		return sprintf(
 			/* translators: 1: times used, 2: usage limit */
-			_n(
-				'%1$d of %2$d use',
-				'%1$d of %2$d uses',
-				limit,
-				'cartbay'
-			),
+			_n( '%1$d of %2$d use', '%1$d of %2$d uses', limit, 'cartbay' ),
 			count,
 			limit
 		);

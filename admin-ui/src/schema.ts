@@ -55,11 +55,7 @@ export type SessionStatusFilter =
 export type ExportKind =
 	( typeof import( '../../plugin/schema/analytics' ).exportKinds )[ number ];
 export { reportLimits } from '../../plugin/schema/analytics';
-export {
-	logLevels,
-	logLimits,
-	logSources,
-} from '../../plugin/schema/logging';
+export { logLevels, logLimits, logSources } from '../../plugin/schema/logging';
 
 /** A GET /logs level filter: `all` or one of the schema's levels. */
 export type LogLevelFilter =

@@ -5,7 +5,12 @@
 import type { ReactNode } from 'react';
 
 /** Internal dependencies */
-import type { MetricDef, SettingsField, SettingsSection } from './schema';
+import type {
+	MetricDef,
+	Settings,
+	SettingsField,
+	SettingsSection,
+} from './schema';
 import type { AnalyticsDay, AnalyticsReport, ApiError } from './store/types';
 import type { StepDraft } from './sequence';
 import type { FieldDraft } from './settings-fields';
@@ -16,6 +21,8 @@ export interface AdminScreen {
 	readonly name: string;
 	/** Translated tab title. */
 	readonly title: string;
+	/** No tab: opened only by its `section` argument or a link (the Logs section). */
+	readonly hidden?: boolean;
 	readonly render: () => ReactNode;
 }
 
@@ -33,6 +40,16 @@ export interface SettingFieldProps {
 export interface SettingsScreenProps {
 	/** Schema sections whose fields this screen edits, in display order. */
 	readonly sections: readonly SettingsSection[];
+	/**
+	 * More of a section, after its fields and inside the form: gets the live preview (what the server
+	 * would save of the drafts), so it can follow the fields as they are typed (the Discount Summary).
+	 */
+	readonly extras?: (
+		section: SettingsSection,
+		preview: Settings
+	) => ReactNode;
+	/** Shown below the form (Coupon History under the Offers settings). */
+	readonly after?: ReactNode;
 }
 
 export interface SequenceStepProps {

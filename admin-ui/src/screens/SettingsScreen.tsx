@@ -31,7 +31,11 @@ import { store } from '../store';
 import type { SettingsScreenProps } from '../types';
 import { sectionTitle } from './section-titles';
 
-export default function SettingsScreen( { sections }: SettingsScreenProps ) {
+export default function SettingsScreen( {
+	sections,
+	extras,
+	after,
+}: SettingsScreenProps ) {
 	const fields = useMemo( () => fieldsInSections( sections ), [ sections ] );
 	const { settings, isSaving, error } = useSelect(
 		( select ) => ( {
@@ -139,12 +143,15 @@ export default function SettingsScreen( { sections }: SettingsScreenProps ) {
 		/>
 	);
 
-	return (
+	const form = (
 		// noValidate: out-of-range values are not refused; the server normalizes them and the form shows the result.
 		<form className="cartbay-form" onSubmit={ onSubmit } noValidate>
 			<FeedbackNotices notices={ notices } onRemove={ dismiss } />
 			{ sections.length === 1
-				? fields.map( renderField )
+				? [
+						...fields.map( renderField ),
+						extras?.( sections[ 0 ]!, preview ),
+					]
 				: sections.map( ( section ) => (
 						<section
 							key={ section }
@@ -156,6 +163,7 @@ export default function SettingsScreen( { sections }: SettingsScreenProps ) {
 									( field ) => field.section === section
 								)
 								.map( renderField ) }
+							{ extras?.( section, preview ) }
 						</section>
 					) ) }
 			<div className="cartbay-form__actions">
@@ -165,5 +173,13 @@ export default function SettingsScreen( { sections }: SettingsScreenProps ) {
 				/>
 			</div>
 		</form>
+	);
+	return after === undefined ? (
+		form
+	) : (
+		<>
+			{ form }
+			{ after }
+		</>
 	);
 }

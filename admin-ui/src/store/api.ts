@@ -120,8 +120,8 @@ function headerCount(
 /**
  * A GET whose answer is kept with its X-WP-Total and X-WP-TotalPages headers (`parse: false` gives the
  * Response). A page without the headers counts its own rows.
- * @param path    Request path with its query.
- * @param rowsOf  The rows of the parsed body.
+ * @param path   Request path with its query.
+ * @param rowsOf The rows of the parsed body.
  */
 async function fetchWithTotals< T, R >(
 	path: string,

@@ -100,7 +100,5 @@ export function getCouponDetail( id: number ) {
 }
 
 export function getLogsPage( query: LogsQuery ) {
-	return loadReport( 'logs', logsKey( query ), () =>
-		fetchLogsPage( query )
-	);
+	return loadReport( 'logs', logsKey( query ), () => fetchLogsPage( query ) );
 }

@@ -38,11 +38,7 @@ describe( 'discountSummary', () => {
 
 	it( 'says a zero amount gives no discount and what to do', () => {
 		expect(
-			discountSummary(
-				{ ...defaults, coupon_amount: 0 },
-				'EUR',
-				LOCALE
-			)
+			discountSummary( { ...defaults, coupon_amount: 0 }, 'EUR', LOCALE )
 		).toContain( 'no discount: enter an amount above 0' );
 	} );
 
@@ -77,7 +73,10 @@ describe( 'percentageWarning', () => {
 
 	it( 'is absent for a fixed-cart coupon, whatever the amount', () => {
 		expect(
-			percentageWarning( { coupon_type: 'fixed_cart', coupon_amount: 500 } )
+			percentageWarning( {
+				coupon_type: 'fixed_cart',
+				coupon_amount: 500,
+			} )
 		).toBeNull();
 	} );
 
