@@ -4,7 +4,7 @@
  * it stands for, and an entry as the text the Copy button puts on the clipboard.
  */
 /** Internal dependencies */
-import { logLimits } from './schema';
+import { logLimits, plugin } from './schema';
 import type { LogLevelFilter, LogSourceFilter } from './schema';
 import type { LogEntry, LogsQuery } from './store/types';
 
@@ -78,7 +78,9 @@ export function logsReducer( state: LogsQuery, action: LogsAction ): LogsQuery {
  * The GET /logs query arguments of a state (defaults and empty filters left out).
  * @param query Logs state.
  */
-export function logsArgs( query: LogsQuery ): Record< string, string | number > {
+export function logsArgs(
+	query: LogsQuery
+): Record< string, string | number > {
 	const args: Record< string, string | number > = {};
 	if ( query.level !== 'all' ) {
 		args.level = query.level;
@@ -113,4 +115,27 @@ export function logEntryText( entry: LogEntry ): string {
  */
 export function logEntryKey( entry: LogEntry, index: number ): string {
 	return `${ index }|${ entry.time }|${ entry.event }`;
+}
+
+/**
+ * Whether any filter is set (the empty table then says how to widen it).
+ * @param query Logs state.
+ */
+export function isFiltered( query: LogsQuery ): boolean {
+	return (
+		query.level !== 'all' ||
+		query.source !== 'all' ||
+		query.event !== '' ||
+		query.search !== ''
+	);
+}
+
+/**
+ * WooCommerce > Status > Logs filtered to CartBay's logger source (WooCommerce's log viewer reads the
+ * `source` argument), relative to wp-admin like the page it is opened from.
+ */
+export function wooCommerceLogsUrl(): string {
+	return `admin.php?page=wc-status&tab=logs&source=${ encodeURIComponent(
+		plugin.logSource
+	) }`;
 }

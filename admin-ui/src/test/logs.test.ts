@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
 	cleanEventPrefix,
 	initialLogsQuery,
+	isFiltered,
 	logEntryText,
 	logsArgs,
 	logsReducer,
+	wooCommerceLogsUrl,
 } from '../logs';
 import { logLimits } from '../schema';
 
@@ -15,10 +17,7 @@ describe( 'logsReducer', () => {
 	it.each( [
 		[ 'level', { type: 'level', level: 'error' } as const ],
 		[ 'source', { type: 'source', source: 'email' } as const ],
-		[
-			'text',
-			{ type: 'text', event: 'email.', search: 'order' } as const,
-		],
+		[ 'text', { type: 'text', event: 'email.', search: 'order' } as const ],
 	] )( 'a new %s filter starts again at page 1', ( _name, action ) => {
 		expect( logsReducer( onPage3, action ).page ).toBe( 1 );
 	} );
@@ -83,5 +82,41 @@ describe( 'logEntryText', () => {
 		).toBe(
 			'2026-12-07T10:00:00Z WARNING email.failed\n{\n  "order_id": 7,\n  "reason": "smtp"\n}'
 		);
+	} );
+} );
+
+describe( 'isFiltered', () => {
+	it( 'is false for the defaults, true once any filter is set', () => {
+		expect( isFiltered( initialLogsQuery ) ).toBe( false );
+		expect(
+			isFiltered(
+				logsReducer( initialLogsQuery, {
+					type: 'text',
+					event: '',
+					search: ' ',
+				} )
+			)
+		).toBe( false );
+		expect( isFiltered( { ...initialLogsQuery, source: 'email' } ) ).toBe(
+			true
+		);
+		expect( isFiltered( { ...initialLogsQuery, search: 'x' } ) ).toBe(
+			true
+		);
+	} );
+} );
+
+describe( 'wooCommerceLogsUrl', () => {
+	it( 'opens WooCommerce > Status > Logs on the cartbay source', () => {
+		const url = new URL(
+			wooCommerceLogsUrl(),
+			'https://shop.test/wp-admin/'
+		);
+		expect( url.pathname ).toBe( '/wp-admin/admin.php' );
+		expect( Object.fromEntries( url.searchParams ) ).toEqual( {
+			page: 'wc-status',
+			tab: 'logs',
+			source: 'cartbay',
+		} );
 	} );
 } );
