@@ -142,8 +142,13 @@ function DetailBody( { detail }: { readonly detail: CouponDetail } ) {
 						</>
 					) }
 				</dd>
+				{ detail.offer_note !== '' && (
+					<>
+						<dt>{ __( 'Offer when generated', 'cartbay' ) }</dt>
+						<dd>{ detail.offer_note }</dd>
+					</>
+				) }
 			</dl>
-			{ detail.offer_note !== '' && <p>{ detail.offer_note }</p> }
 
 			<h3>{ __( 'Session recovery events', 'cartbay' ) }</h3>
 			{ detail.events.length === 0 ? (
