@@ -40,6 +40,7 @@ import { sequenceScenarios } from './sequence';
 import { hardeningScenarios } from './hardening';
 import { adminOverviewScenarios } from './admin-overview';
 import { adminTemplatesScenarios } from './admin-templates';
+import { adminOffersLogsScenarios } from './admin-offers-logs';
 
 const META = Object.fromEntries(
 	metaKeys.constants.map( ( c ) => [ c.name, c.value ] )
@@ -706,6 +707,8 @@ export async function scenarios( env: ScenarioEnv ): Promise< void > {
 	await adminOverviewScenarios( { t, store, browser, filter } );
 	// ---- the admin Templates section (tests/e2e/admin-templates.ts) -------------------------------------
 	await adminTemplatesScenarios( { t, store, browser, filter } );
+	// ---- the admin Offers and hidden Logs sections (tests/e2e/admin-offers-logs.ts) ---------------------
+	await adminOffersLogsScenarios( { t, store, browser, filter } );
 
 	// ---- 10. the debug log -----------------------------------------------------------------------------
 	await t.group( 'debug log has no CartBay notice or warning', async () => {
