@@ -36,8 +36,6 @@ describe( 'getScreens', () => {
 
 	it( 'has a hidden Logs screen: a section without a tab', () => {
 		const hidden = getScreens().filter( ( screen ) => screen.hidden );
-		expect( hidden.map( ( screen ) => screen.name ) ).toEqual( [
-			'logs',
-		] );
+		expect( hidden.map( ( screen ) => screen.name ) ).toEqual( [ 'logs' ] );
 	} );
 } );
