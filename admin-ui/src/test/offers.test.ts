@@ -95,7 +95,11 @@ describe( 'percentageWarning', () => {
 			coupon_amount: percentCap() ?? 100,
 		} );
 		expect( warning?.status ).toBe( 'error' );
-		expect( warning?.message ).toContain( 'makes the whole cart free' );
+		expect( warning?.message ).toMatch(
+			new RegExp(
+				`^At ${ percentCap() }% the coupon makes the whole cart free\\.`
+			)
+		);
 		expect(
 			percentageWarning( {
 				coupon_type: 'percent',

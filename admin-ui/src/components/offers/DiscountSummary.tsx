@@ -34,20 +34,23 @@ export default function DiscountSummary( {
 					'cartbay'
 				) }
 			</p>
-			{ warning && (
-				<div
-					className={ `notice inline notice-${ warning.status } cartbay-offers__warning` }
-				>
-					<p>
-						<strong>
-							{ warning.status === 'error'
-								? __( 'Whole cart free:', 'cartbay' )
-								: __( 'Percentage discount:', 'cartbay' ) }
-						</strong>{ ' ' }
-						{ warning.message }
-					</p>
-				</div>
-			) }
+			{ /* Always present, so screen readers hear the warning when a percentage is chosen. */ }
+			<div aria-live="polite">
+				{ warning && (
+					<div
+						className={ `notice inline notice-${ warning.status } cartbay-offers__warning` }
+					>
+						<p>
+							<strong>
+								{ warning.status === 'error'
+									? __( 'Whole cart free:', 'cartbay' )
+									: __( 'Percentage discount:', 'cartbay' ) }
+							</strong>{ ' ' }
+							{ warning.message }
+						</p>
+					</div>
+				) }
+			</div>
 		</div>
 	);
 }
