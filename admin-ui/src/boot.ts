@@ -5,6 +5,12 @@
 import { plugin } from './schema';
 
 export interface BootData {
+	/** Which screen the page shows: the app, or the setup wizard. */
+	readonly view: 'app' | 'wizard';
+	/** The setup wizard's page. */
+	readonly wizardUrl?: string;
+	/** CartBay's admin screen (WooCommerce > CartBay, else the Cart settings tab). */
+	readonly screenUrl?: string;
 	/** REST namespace of the CartBay routes (`cartbay/v1`). */
 	readonly restNamespace: string;
 	/** Id of the element the admin app mounts into; absent when the page has no CartBay screen. */
@@ -15,6 +21,8 @@ export interface BootData {
 	readonly restNonce?: string;
 	/** Each recovery email's subject saved in WooCommerce's email settings ("Default" when none), by email id. */
 	readonly emailSubjects?: Readonly< Record< string, string > >;
+	/** Whether the user may open or close the AI agent gates (false when the page did not say). */
+	readonly canManageAgentAccess: boolean;
 	/** The store currency (ISO 4217), for discounts worded in money before any coupon exists. */
 	readonly currency?: string;
 }
@@ -30,6 +38,13 @@ export function getBootData(): BootData {
 	const data =
 		typeof window === 'undefined' ? undefined : window.cartbayAdmin;
 	return {
+		view: data?.view === 'wizard' ? 'wizard' : 'app',
+		...( typeof data?.wizardUrl === 'string'
+			? { wizardUrl: data.wizardUrl }
+			: {} ),
+		...( typeof data?.screenUrl === 'string'
+			? { screenUrl: data.screenUrl }
+			: {} ),
 		restNamespace:
 			typeof data?.restNamespace === 'string'
 				? data.restNamespace
@@ -45,6 +60,7 @@ export function getBootData(): BootData {
 		data.emailSubjects !== null
 			? { emailSubjects: textRecord( data.emailSubjects ) }
 			: {} ),
+		canManageAgentAccess: data?.canManageAgentAccess === true,
 		...( typeof data?.currency === 'string'
 			? { currency: data.currency }
 			: {} ),

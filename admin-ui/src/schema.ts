@@ -40,6 +40,7 @@ export type {
 export { orderStatuses } from '../../plugin/schema/statuses';
 export { emailSteps } from '../../plugin/schema/emails';
 export { placeholders } from '../../plugin/schema/placeholders';
+export { licenseKeyFormat, licenseStatuses } from '../../plugin/schema/license';
 export type { EmailStepDef } from '../../plugin/schema/types';
 
 /** A sortable column of the Sessions list (the `orderby` argument). */

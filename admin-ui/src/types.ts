@@ -40,6 +40,8 @@ export interface SettingFieldProps {
 export interface SettingsScreenProps {
 	/** Schema sections whose fields this screen edits, in display order. */
 	readonly sections: readonly SettingsSection[];
+	/** Whether the screen starts with License & Updates (the Settings section). */
+	readonly withLicense?: boolean;
 	/**
 	 * More of a section, after its fields and inside the form: gets the live preview (what the server
 	 * would save of the drafts), so it can follow the fields as they are typed (the Discount Summary).

@@ -23,6 +23,7 @@ use WPAnchorBay\CartBay\Api\RequestBody;
 use WPAnchorBay\CartBay\Api\SessionsController;
 use WPAnchorBay\CartBay\Api\SettingsController;
 use WPAnchorBay\CartBay\Api\TestController;
+use WPAnchorBay\CartBay\Api\WizardController;
 use WPAnchorBay\CartBay\Capture\CaptureController;
 use WPAnchorBay\CartBay\Core\Plugin;
 use WPAnchorBay\CartBay\Security\RateLimiter;
@@ -846,6 +847,23 @@ final class RestRoutes {
 					'args'                => array(),
 				),
 				'schema' => array( self::class, 'license_deactivate_schema' ),
+			)
+		);
+
+		// /wizard: The first-run setup wizard’s state.
+		// - CREATABLE (POST): Marks the setup wizard complete (finished or skipped), so the first-run redirect never happens again; the wizard stays reachable from Settings.
+		register_rest_route(
+			self::NAMESPACE,
+			'/wizard',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( WizardController::class )->complete( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'validate_callback'   => array( RequestBody::class, 'require_object' ),
+					'args'                => array(),
+				),
+				'schema' => array( self::class, 'wizard_schema' ),
 			)
 		);
 
@@ -2041,6 +2059,25 @@ final class RestRoutes {
 						'string',
 						'null',
 					),
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/wizard` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function wizard_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_wizard',
+			'type'       => 'object',
+			'properties' => array(
+				'complete' => array(
+					'description' => __( 'Whether the wizard is complete.', 'cartbay' ),
+					'type'        => 'boolean',
 				),
 			),
 		);

@@ -986,6 +986,31 @@ export const routes = [
 		responseSchema: licenseResponse,
 	},
 	{
+		path: '/wizard',
+		description: 'The first-run setup wizard’s state.',
+		endpoints: [
+			{
+				method: 'POST',
+				description:
+					'Marks the setup wizard complete (finished or skipped), so the first-run redirect never happens again; the wizard stays reachable from Settings.',
+				permission: 'manage_woocommerce',
+				handler: { class: 'Api\\WizardController', method: 'complete' },
+				args: [],
+				body: 'object',
+			},
+		],
+		responseSchema: {
+			title: `${ plugin.slug }_wizard`,
+			type: 'object',
+			properties: {
+				complete: {
+					description: 'Whether the wizard is complete.',
+					type: 'boolean',
+				},
+			},
+		},
+	},
+	{
 		path: '/logs',
 		description:
 			'The sanitized CartBay log file (the hidden Logs section), newest first.',

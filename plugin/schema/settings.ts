@@ -111,6 +111,7 @@ export const settingsOption = {
 			label: 'Delete Data on Uninstall',
 			description:
 				'Remove every CartBay option, session, coupon, record, job and log when the plugin is deleted.',
+			danger: 'When CartBay is deleted from the Plugins screen, every CartBay option, recovery session, generated coupon, notification record, scheduled job and log is deleted with it. This cannot be undone.',
 		},
 		{
 			key: 'menu_shortcut_enabled',
@@ -168,6 +169,7 @@ export const settingsOption = {
 			section: 'agent',
 			label: 'Enable Agent Access',
 			description: 'Master gate for all agent capabilities.',
+			danger: 'Lets authenticated automation use the agent surfaces switched on below, with the permissions granted below. Only turn this on for agents you trust.',
 		},
 		{
 			key: 'agent_rest_enabled',
@@ -195,6 +197,7 @@ export const settingsOption = {
 			label: 'MCP Public Exposure',
 			description:
 				'Mark CartBay abilities as MCP-public for the WordPress MCP Adapter.',
+			danger: 'CartBay’s abilities are offered to MCP clients through the WordPress MCP Adapter.',
 		},
 		{
 			key: 'agent_write_enabled',
@@ -203,6 +206,7 @@ export const settingsOption = {
 			section: 'agent',
 			label: 'Agent Write Actions',
 			description: 'Allow safe settings and campaign updates.',
+			danger: 'Agents can change CartBay settings and the recovery sequence.',
 		},
 		{
 			key: 'agent_contact_enabled',
@@ -211,6 +215,7 @@ export const settingsOption = {
 			section: 'agent',
 			label: 'Agent Contact Actions',
 			description: 'Allow email-oriented session actions.',
+			danger: 'Agents can mark sessions abandoned, send recovery emails to shoppers now and cancel queued ones.',
 		},
 		{
 			key: 'agent_sensitive_enabled',
@@ -219,6 +224,7 @@ export const settingsOption = {
 			section: 'agent',
 			label: 'Agent Sensitive Data',
 			description: 'Allow raw PII and sensitive recovery details.',
+			danger: 'Agents can read shoppers’ email addresses, cart contents and other personal recovery details.',
 		},
 		{
 			key: 'agent_destructive_enabled',
@@ -227,6 +233,7 @@ export const settingsOption = {
 			section: 'agent',
 			label: 'Agent Destructive Actions',
 			description: 'Allow expiring or deleting sessions.',
+			danger: 'Agents can expire recovery sessions (their restore links stop working) and delete them. A deleted session cannot be brought back.',
 		},
 	],
 	rules: [

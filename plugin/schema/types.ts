@@ -31,6 +31,11 @@ interface FieldBase {
 	readonly description: string;
 	/** Admin section the field belongs to (Capture, Offers, Settings, …). */
 	readonly section: string;
+	/**
+	 * Why turning this (boolean) field on is dangerous: the form styles it as a danger and asks for
+	 * confirmation with this text before it is switched on.
+	 */
+	readonly danger?: string;
 }
 
 export interface BooleanField extends FieldBase {

@@ -120,8 +120,7 @@ export async function startStore(
 	let t = performance.now();
 	const site = await createSite( {
 		dir,
-		// CARTBAY_E2E_PORT lets two runs share a machine.
-		url: `http://127.0.0.1:${ process.env.CARTBAY_E2E_PORT || 8900 }`,
+		url: 'http://127.0.0.1:8900',
 		hpos: options.hpos ?? false,
 	} );
 	log(

@@ -40,6 +40,8 @@ import { sequenceScenarios } from './sequence';
 import { hardeningScenarios } from './hardening';
 import { adminOverviewScenarios } from './admin-overview';
 import { adminTemplatesScenarios } from './admin-templates';
+import { adminSettingsScenarios } from './admin-settings';
+import { adminWizardScenarios } from './admin-wizard';
 import { adminOffersLogsScenarios } from './admin-offers-logs';
 
 const META = Object.fromEntries(
@@ -707,6 +709,10 @@ export async function scenarios( env: ScenarioEnv ): Promise< void > {
 	await adminOverviewScenarios( { t, store, browser, filter } );
 	// ---- the admin Templates section (tests/e2e/admin-templates.ts) -------------------------------------
 	await adminTemplatesScenarios( { t, store, browser, filter } );
+	// ---- the admin Settings section (tests/e2e/admin-settings.ts) ---------------------------------------
+	await adminSettingsScenarios( { t, store, browser, filter } );
+	// ---- the first-run setup wizard, with real (de)activations (tests/e2e/admin-wizard.ts) -----------------
+	await adminWizardScenarios( { t, store, browser, filter } );
 	// ---- the admin Offers and hidden Logs sections (tests/e2e/admin-offers-logs.ts) ---------------------
 	await adminOffersLogsScenarios( { t, store, browser, filter } );
 

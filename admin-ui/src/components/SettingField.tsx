@@ -12,6 +12,7 @@ import { __, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
 import { schemaText } from '../schema-text';
+import DangerToggle from './DangerToggle';
 import type { SettingFieldProps } from '../types';
 
 /** Strings longer than this many characters get a multi-line control. */
@@ -67,7 +68,16 @@ export default function SettingField( {
 
 	switch ( field.type ) {
 		case 'boolean':
-			return (
+			return field.danger !== undefined ? (
+				<DangerToggle
+					field={ field }
+					value={ value }
+					onChange={ onChange }
+					disabled={ disabled }
+					help={ help }
+					danger={ field.danger }
+				/>
+			) : (
 				<ToggleControl
 					__nextHasNoMarginBottom
 					label={ label }

@@ -15,7 +15,11 @@ import Loading from '../components/Loading';
 import LoadError from '../components/LoadError';
 import SaveButton from '../components/SaveButton';
 import SettingField from '../components/SettingField';
+import LicensePanel from '../components/settings/LicensePanel';
+import { useLicense } from '../components/settings/use-license';
 import { useFeedback } from '../components/use-feedback';
+import { getBootData } from '../boot';
+import { isWellFormedLicenseKey } from '../license';
 import { normalizeSettings } from '../schema';
 import { schemaText } from '../schema-text';
 import {
@@ -28,11 +32,15 @@ import {
 	type SettingsDrafts,
 } from '../settings-fields';
 import { store } from '../store';
-import type { SettingsScreenProps } from '../types';
+import type { FeedbackNotice, SettingsScreenProps } from '../types';
 import { sectionTitle } from './section-titles';
+
+/** The agent gates' section: read-only for users who may not open or close them. */
+const AGENT_SECTION = 'agent';
 
 export default function SettingsScreen( {
 	sections,
+	withLicense = false,
 	extras,
 	after,
 }: SettingsScreenProps ) {
@@ -47,7 +55,10 @@ export default function SettingsScreen( {
 	);
 	const { saveSettings, invalidateResolution } = useDispatch( store );
 	const [ drafts, setDrafts ] = useState< SettingsDrafts >( {} );
+	const [ licenseKey, setLicenseKey ] = useState( '' );
+	const license = useLicense( withLicense );
 	const { notices, show, dismiss } = useFeedback();
+	const { canManageAgentAccess, wizardUrl } = getBootData();
 
 	if ( settings === undefined ) {
 		return error ? (
@@ -71,12 +82,75 @@ export default function SettingsScreen( {
 		)
 	);
 
+	/**
+	 * Save changes activates a typed license key first (the docs' flow), then saves changed settings.
+	 * A malformed key is refused here, before any request.
+	 */
+	const activateTypedKey = async (): Promise<
+		Omit< FeedbackNotice, 'id' >[]
+	> => {
+		if ( licenseKey.trim() === '' ) {
+			return [];
+		}
+		if ( ! isWellFormedLicenseKey( licenseKey ) ) {
+			return [
+				{
+					status: 'error',
+					message: __(
+						'That is not a license key: it looks like WPAB-XXXXXXXXXXXX-XXXXXXXXXXXX (letters and digits).',
+						'cartbay'
+					),
+				},
+			];
+		}
+		const result = await license.run( 'activate', licenseKey );
+		if ( ! result.ok ) {
+			return [
+				{
+					status: 'error',
+					message: sprintf(
+						/* translators: %s: error message from the server */
+						__(
+							'The license key was not activated: %s',
+							'cartbay'
+						),
+						result.error.message
+					),
+				},
+			];
+		}
+		setLicenseKey( '' );
+		return [
+			{
+				status: [ 'active', 'dev_mode' ].includes(
+					result.license.status
+				)
+					? 'success'
+					: 'warning',
+				message: sprintf(
+					/* translators: %s: license status, e.g. "Active" */
+					__( 'License status: %s.', 'cartbay' ),
+					result.license.label
+				),
+				...( result.license.message !== null
+					? { details: [ result.license.message ] }
+					: {} ),
+			},
+		];
+	};
+
 	const onSubmit = async ( event: FormEvent ) => {
 		event.preventDefault();
+		const licenseNotices = await activateTypedKey();
 		const sent = drafts;
+		if ( Object.keys( sent ).length === 0 ) {
+			show( licenseNotices );
+			return;
+		}
 		const result = await saveSettings( draftsToPayload( fields, sent ) );
 		if ( ! result.ok ) {
 			show( [
+				...licenseNotices,
 				{
 					status: 'error',
 					message: sprintf(
@@ -98,6 +172,7 @@ export default function SettingsScreen( {
 		);
 		const adjusted = adjustedFields( fields, sent, settings, result.value );
 		show( [
+			...licenseNotices,
 			adjusted.length === 0
 				? {
 						status: 'success',
@@ -125,6 +200,9 @@ export default function SettingsScreen( {
 		<SettingField
 			key={ field.key }
 			field={ field }
+			disabled={
+				field.section === AGENT_SECTION && ! canManageAgentAccess
+			}
 			value={
 				drafts[ field.key ] ??
 				toDraft( settings[ field.key ] ?? field.default )
@@ -147,6 +225,21 @@ export default function SettingsScreen( {
 		// noValidate: out-of-range values are not refused; the server normalizes them and the form shows the result.
 		<form className="cartbay-form" onSubmit={ onSubmit } noValidate>
 			<FeedbackNotices notices={ notices } onRemove={ dismiss } />
+			{ withLicense && (
+				<LicensePanel
+					controls={ license }
+					keyDraft={ licenseKey }
+					onKeyDraftChange={ setLicenseKey }
+					onResult={ ( notice ) => show( [ notice ] ) }
+				/>
+			) }
+			{ withLicense && wizardUrl !== undefined && (
+				<p className="cartbay-form__intro">
+					<a href={ wizardUrl }>
+						{ __( 'Run the setup wizard again', 'cartbay' ) }
+					</a>
+				</p>
+			) }
 			{ sections.length === 1
 				? [
 						...fields.map( renderField ),
@@ -158,6 +251,15 @@ export default function SettingsScreen( {
 							className="cartbay-form__section"
 						>
 							<h2>{ sectionTitle( section ) }</h2>
+							{ section === AGENT_SECTION &&
+								! canManageAgentAccess && (
+									<p className="cartbay-form__intro">
+										{ __(
+											'Only users who may manage AI agent access (administrators) can open or close these gates.',
+											'cartbay'
+										) }
+									</p>
+								) }
 							{ fields
 								.filter(
 									( field ) => field.section === section
@@ -168,8 +270,11 @@ export default function SettingsScreen( {
 					) ) }
 			<div className="cartbay-form__actions">
 				<SaveButton
-					isSaving={ isSaving }
-					disabled={ Object.keys( drafts ).length === 0 }
+					isSaving={ isSaving || license.busy === 'activate' }
+					disabled={
+						Object.keys( drafts ).length === 0 &&
+						licenseKey.trim() === ''
+					}
 				/>
 			</div>
 		</form>

@@ -57,6 +57,7 @@ export function getScreens(): AdminScreen[] {
 			render: () => (
 				<SettingsScreen
 					sections={ [ 'settings', 'logs', 'agent' ] }
+					withLicense
 					extras={ ( section ) =>
 						section === 'logs' ? <LogLinks /> : null
 					}

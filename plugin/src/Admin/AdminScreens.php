@@ -9,7 +9,9 @@ namespace WPAnchorBay\CartBay\Admin;
 
 use WPAnchorBay\CartBay\Core\HookSubscriber;
 use WPAnchorBay\CartBay\Email\EmailRegistry;
+use WPAnchorBay\CartBay\Generated\AgentSchema;
 use WPAnchorBay\CartBay\Generated\EmailClasses;
+use WPAnchorBay\CartBay\Generated\Options;
 use WPAnchorBay\CartBay\Generated\RestRoutes;
 use WPAnchorBay\CartBay\Generated\SettingsKeys;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
@@ -34,6 +36,14 @@ final class AdminScreens implements HookSubscriber {
 	 * @var string
 	 */
 	public const PAGE_SLUG = 'cartbay';
+
+	/**
+	 * Slug of the setup wizard's page: registered without a menu entry, opened by the first-run redirect
+	 * and by the Settings section's link.
+	 *
+	 * @var string
+	 */
+	public const WIZARD_SLUG = 'cartbay-setup';
 
 	/**
 	 * Id of CartBay's tab in WooCommerce > Settings.
@@ -99,6 +109,13 @@ final class AdminScreens implements HookSubscriber {
 	private ?string $page_hook = null;
 
 	/**
+	 * Hook suffix of the setup wizard's page, once registered.
+	 *
+	 * @var string|null
+	 */
+	private ?string $wizard_hook = null;
+
+	/**
 	 * Sets up the screens (built by the first admin hook that fires).
 	 *
 	 * @param SettingsRepository|null $settings    Settings source. Default: a new SettingsRepository, when that class exists.
@@ -135,6 +152,20 @@ final class AdminScreens implements HookSubscriber {
 	 * Adds WooCommerce > CartBay when the menu shortcut setting is on.
 	 */
 	public function handle_admin_menu(): void {
+		// An empty parent registers the page without a menu entry.
+		$wizard            = add_submenu_page(
+			'',
+			__( 'CartBay Setup', 'cartbay' ),
+			__( 'CartBay Setup', 'cartbay' ),
+			self::CAPABILITY,
+			self::WIZARD_SLUG,
+			array( $this, 'render_wizard_page' )
+		);
+		$this->wizard_hook = false === $wizard ? null : $wizard;
+		if ( null !== $this->wizard_hook ) {
+			add_action( 'load-' . $this->wizard_hook, array( $this, 'set_wizard_title' ) );
+		}
+
 		if ( ! $this->is_menu_shortcut_enabled() ) {
 			return;
 		}
@@ -198,6 +229,39 @@ final class AdminScreens implements HookSubscriber {
 	}
 
 	/**
+	 * Prints the setup wizard's page: the same app root, which shows the wizard on this page.
+	 */
+	public function render_wizard_page(): void {
+		if ( ! current_user_can( self::CAPABILITY ) ) {
+			return;
+		}
+		?>
+		<div class="wrap">
+			<h1><?php esc_html_e( 'CartBay Setup', 'cartbay' ); ?></h1>
+			<?php $this->render_root(); ?>
+		</div>
+		<?php
+	}
+
+	/**
+	 * `load-{wizard page}`: the page's title. A page without a menu entry has none for the admin header
+	 * (which would pass null to strip_tags()), so it is set here.
+	 */
+	public function set_wizard_title(): void {
+		// phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- the admin header's documented title global.
+		$GLOBALS['title'] = __( 'CartBay Setup', 'cartbay' );
+	}
+
+	/**
+	 * URL of the setup wizard.
+	 *
+	 * @return string Admin URL (not escaped).
+	 */
+	public static function wizard_url(): string {
+		return add_query_arg( 'page', self::WIZARD_SLUG, admin_url( 'admin.php' ) );
+	}
+
+	/**
 	 * Prints the element the admin app mounts into (also inside the WooCommerce > CartBay page).
 	 *
 	 * The wc-settings-prevent-change-event class keeps WooCommerce's "unsaved changes" prompt from
@@ -244,7 +308,7 @@ final class AdminScreens implements HookSubscriber {
 		wp_set_script_translations( self::SCRIPT_HANDLE, 'cartbay', $this->plugin_dir . 'languages' );
 		wp_add_inline_script(
 			self::SCRIPT_HANDLE,
-			sprintf( 'window.cartbayAdmin = %s;', wp_json_encode( $this->boot_data() ) ),
+			sprintf( 'window.cartbayAdmin = %s;', wp_json_encode( $this->boot_data( (string) $hook_suffix ) ) ),
 			'before'
 		);
 
@@ -309,6 +373,9 @@ final class AdminScreens implements HookSubscriber {
 		if ( null !== $this->page_hook && $hook_suffix === $this->page_hook ) {
 			return true;
 		}
+		if ( $this->is_wizard_screen( $hook_suffix ) ) {
+			return true;
+		}
 
 		// Only reads which page is shown; nothing is saved.
 		// phpcs:disable WordPress.Security.NonceVerification.Recommended
@@ -317,6 +384,16 @@ final class AdminScreens implements HookSubscriber {
 		// phpcs:enable WordPress.Security.NonceVerification.Recommended
 
 		return 'wc-settings' === $page && self::SETTINGS_TAB === $tab;
+	}
+
+	/**
+	 * Whether the current admin page is the setup wizard.
+	 *
+	 * @param string $hook_suffix Hook suffix of the current admin page.
+	 * @return bool
+	 */
+	private function is_wizard_screen( string $hook_suffix ): bool {
+		return null !== $this->wizard_hook && $hook_suffix === $this->wizard_hook;
 	}
 
 	/**
@@ -357,18 +434,29 @@ final class AdminScreens implements HookSubscriber {
 	 * The email subjects are the ones saved in WooCommerce > Settings > Emails (the Templates section shows
 	 * them); no REST answer carries them.
 	 *
+	 * Whether the user may open or close the AI agent gates (the settings route refuses it otherwise), so
+	 * the Settings section shows them read-only instead of failing on save.
+	 *
+	 * `view` is `wizard` on the setup wizard's page; the wizard's and the app's URLs link one to the other.
+	 *
 	 * The store currency lets the Offers section word a fixed-cart discount in money before it is saved.
 	 *
-	 * @return array{restNamespace: string, rootId: string, restUrl: string, restNonce: string, emailSubjects: array<string, string>, currency: string}
+	 * @param string $hook_suffix Hook suffix of the current admin page.
+	 * @return array{view: string, wizardUrl: string, screenUrl: string, wizardComplete: bool, restNamespace: string, rootId: string, restUrl: string, restNonce: string, emailSubjects: array<string, string>, canManageAgentAccess: bool, currency: string}
 	 */
-	private function boot_data(): array {
+	private function boot_data( string $hook_suffix ): array {
 		return array(
-			'restNamespace' => $this->rest_namespace(),
-			'rootId'        => self::ROOT_ID,
-			'restUrl'       => esc_url_raw( rest_url() ),
-			'restNonce'     => wp_create_nonce( 'wp_rest' ),
-			'emailSubjects' => $this->email_subjects(),
-			'currency'      => function_exists( 'get_woocommerce_currency' ) ? (string) get_woocommerce_currency() : '',
+			'view'                 => $this->is_wizard_screen( $hook_suffix ) ? 'wizard' : 'app',
+			'wizardUrl'            => self::wizard_url(),
+			'screenUrl'            => $this->screen_url(),
+			'wizardComplete'       => (bool) get_option( Options::WIZARD_COMPLETE, false ),
+			'restNamespace'        => $this->rest_namespace(),
+			'rootId'               => self::ROOT_ID,
+			'restUrl'              => esc_url_raw( rest_url() ),
+			'restNonce'            => wp_create_nonce( 'wp_rest' ),
+			'emailSubjects'        => $this->email_subjects(),
+			'canManageAgentAccess' => current_user_can( AgentSchema::ACCESS['manage_access']['capability'] ),
+			'currency'             => function_exists( 'get_woocommerce_currency' ) ? (string) get_woocommerce_currency() : '',
 		);
 	}
 

@@ -7,6 +7,7 @@
 
 namespace WPAnchorBay\CartBay\Core;
 
+use WPAnchorBay\CartBay\Admin\WizardRedirect;
 use WPAnchorBay\CartBay\Agent\AgentCapabilities;
 use WPAnchorBay\CartBay\Generated\Options;
 use WPAnchorBay\CartBay\Generated\SettingsSchema;
@@ -48,10 +49,14 @@ final class Installer implements HookSubscriber {
 	}
 
 	/**
-	 * Activation hook. Safe to run any number of times.
+	 * Activation hook. Safe to run any number of times. A single-site activation of CartBay alone also
+	 * asks for the one redirect to the setup wizard.
+	 *
+	 * @param bool $network_wide Whether the plugin is activated for the whole network.
 	 */
-	public static function activate(): void {
+	public static function activate( $network_wide = false ): void {
 		self::install();
+		WizardRedirect::remember_activation( (bool) $network_wide );
 	}
 
 	/**

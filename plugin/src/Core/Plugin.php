@@ -8,6 +8,7 @@
 namespace WPAnchorBay\CartBay\Core;
 
 use WPAnchorBay\CartBay\Admin\AdminScreens;
+use WPAnchorBay\CartBay\Admin\WizardRedirect;
 use WPAnchorBay\CartBay\Agent\AbilityBridge;
 use WPAnchorBay\CartBay\Agent\AgentAudit;
 use WPAnchorBay\CartBay\Agent\AgentController;
@@ -29,6 +30,7 @@ use WPAnchorBay\CartBay\Api\NotificationsController;
 use WPAnchorBay\CartBay\Api\SessionsController;
 use WPAnchorBay\CartBay\Api\SettingsController;
 use WPAnchorBay\CartBay\Api\TestController;
+use WPAnchorBay\CartBay\Api\WizardController;
 use WPAnchorBay\CartBay\Capture\BrowserSession;
 use WPAnchorBay\CartBay\Cli\CliCommands;
 use WPAnchorBay\CartBay\Capture\CaptureController;
@@ -125,6 +127,7 @@ final class Plugin {
 		PrivacyPolicy::class,
 		Installer::class,
 		AdminScreens::class,
+		WizardRedirect::class,
 		SettingsRepository::class,
 		EmailsSentCounter::class,
 		SessionStatusGuard::class,
@@ -306,6 +309,7 @@ final class Plugin {
 			),
 			PluginUpdater::class           => fn () => new PluginUpdater( $this->service( ReleaseInfo::class ) ),
 			LicenseController::class       => fn () => new LicenseController( $this->service( LicenseClient::class ), $this->service( LicenseState::class ) ),
+			WizardController::class        => fn () => new WizardController(),
 			// Reporting (issue 11).
 			SessionQuery::class            => static fn () => new SessionQuery(),
 			SessionsController::class      => fn () => new SessionsController( $this->service( SessionQuery::class ), $this->service( SessionRepository::class ) ),

@@ -3,9 +3,9 @@
  *
  * The admin UI renders these declarations and translates them at run time with `__( label, 'cartbay' )`;
  * since that call has no literal to find, the strings come from the schema source itself: every `label`
- * string of an object literal, and the `description` and `definition` (a metric's help text) strings of an
- * object that also has a `label`, and the `description` of a placeholder (an object whose `value` is a
- * `{placeholder}`; the Templates section lists them).
+ * string of an object literal, and the `description`, `definition` (a metric's help text) and `danger` (a
+ * setting's warning) strings of an object that also has a `label`, and the `description` of a placeholder
+ * (an object whose `value` is a `{placeholder}`; the Templates section lists them).
  */
 /** External dependencies */
 import ts from 'typescript';
@@ -55,7 +55,7 @@ export function extractSchemaLabels(source: string, file: string): ExtractedStri
 			}
 			if (label) {
 				add(label);
-				for (const name of ['description', 'definition']) {
+				for (const name of ['description', 'definition', 'danger']) {
 					const text = stringProperty(node, name);
 					if (text) {
 						add(text);

@@ -33,6 +33,17 @@ const cases: [string, { given: string; want: [string, number][] }][] = [
 		},
 	],
 	[
+		'a setting: label, description and danger warning',
+		{
+			given: "export const f = [\n\t{\n\t\tkey: 'x',\n\t\tlabel: 'Delete',\n\t\tdescription: 'Deletes.',\n\t\tdanger: 'Cannot be undone.',\n\t},\n];",
+			want: [
+				['Delete', 4],
+				['Deletes.', 5],
+				['Cannot be undone.', 6],
+			],
+		},
+	],
+	[
 		'a placeholder: its description',
 		{
 			given: "export const p = {\n\tdescription: 'Group note.',\n\tconstants: [\n\t\t{ name: 'A', value: '{site_title}', description: 'Store title.' },\n\t\t{ name: 'B', value: 'plain', description: 'Not a placeholder.' },\n\t],\n};",
