@@ -23,6 +23,8 @@ export interface BootData {
 	readonly emailSubjects?: Readonly< Record< string, string > >;
 	/** Whether the user may open or close the AI agent gates (false when the page did not say). */
 	readonly canManageAgentAccess: boolean;
+	/** The store currency (ISO 4217), for discounts worded in money before any coupon exists. */
+	readonly currency?: string;
 }
 
 declare global {
@@ -59,6 +61,9 @@ export function getBootData(): BootData {
 			? { emailSubjects: textRecord( data.emailSubjects ) }
 			: {} ),
 		canManageAgentAccess: data?.canManageAgentAccess === true,
+		...( typeof data?.currency === 'string'
+			? { currency: data.currency }
+			: {} ),
 	};
 }
 

@@ -55,3 +55,15 @@ export type SessionStatusFilter =
 /** A CSV export kind (`sessions`, `emails`). */
 export type ExportKind =
 	( typeof import( '../../plugin/schema/analytics' ).exportKinds )[ number ];
+export { reportLimits } from '../../plugin/schema/analytics';
+export { logLevels, logLimits, logSources } from '../../plugin/schema/logging';
+
+/** A GET /logs level filter: `all` or one of the schema's levels. */
+export type LogLevelFilter =
+	| 'all'
+	| ( typeof import( '../../plugin/schema/logging' ).logLevels )[ number ];
+
+/** A GET /logs source filter: `all` or one of the schema's sources. */
+export type LogSourceFilter =
+	| 'all'
+	| ( typeof import( '../../plugin/schema/logging' ).logSources )[ keyof typeof import( '../../plugin/schema/logging' ).logSources ];

@@ -5,7 +5,12 @@
 import type { ReactNode } from 'react';
 
 /** Internal dependencies */
-import type { MetricDef, SettingsField, SettingsSection } from './schema';
+import type {
+	MetricDef,
+	Settings,
+	SettingsField,
+	SettingsSection,
+} from './schema';
 import type { AnalyticsDay, AnalyticsReport, ApiError } from './store/types';
 import type { StepDraft } from './sequence';
 import type { FieldDraft } from './settings-fields';
@@ -16,6 +21,8 @@ export interface AdminScreen {
 	readonly name: string;
 	/** Translated tab title. */
 	readonly title: string;
+	/** No tab: opened only by its `section` argument or a link (the Logs section). */
+	readonly hidden?: boolean;
 	readonly render: () => ReactNode;
 }
 
@@ -35,6 +42,16 @@ export interface SettingsScreenProps {
 	readonly sections: readonly SettingsSection[];
 	/** Whether the screen starts with License & Updates (the Settings section). */
 	readonly withLicense?: boolean;
+	/**
+	 * More of a section, after its fields and inside the form: gets the live preview (what the server
+	 * would save of the drafts), so it can follow the fields as they are typed (the Discount Summary).
+	 */
+	readonly extras?: (
+		section: SettingsSection,
+		preview: Settings
+	) => ReactNode;
+	/** Shown below the form (Coupon History under the Offers settings). */
+	readonly after?: ReactNode;
 }
 
 export interface SequenceStepProps {

@@ -42,6 +42,7 @@ import { adminOverviewScenarios } from './admin-overview';
 import { adminTemplatesScenarios } from './admin-templates';
 import { adminSettingsScenarios } from './admin-settings';
 import { adminWizardScenarios } from './admin-wizard';
+import { adminOffersLogsScenarios } from './admin-offers-logs';
 
 const META = Object.fromEntries(
 	metaKeys.constants.map( ( c ) => [ c.name, c.value ] )
@@ -712,6 +713,8 @@ export async function scenarios( env: ScenarioEnv ): Promise< void > {
 	await adminSettingsScenarios( { t, store, browser, filter } );
 	// ---- the first-run setup wizard, with real (de)activations (tests/e2e/admin-wizard.ts) -----------------
 	await adminWizardScenarios( { t, store, browser, filter } );
+	// ---- the admin Offers and hidden Logs sections (tests/e2e/admin-offers-logs.ts) ---------------------
+	await adminOffersLogsScenarios( { t, store, browser, filter } );
 
 	// ---- 10. the debug log -----------------------------------------------------------------------------
 	await t.group( 'debug log has no CartBay notice or warning', async () => {

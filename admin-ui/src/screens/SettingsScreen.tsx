@@ -41,6 +41,8 @@ const AGENT_SECTION = 'agent';
 export default function SettingsScreen( {
 	sections,
 	withLicense = false,
+	extras,
+	after,
 }: SettingsScreenProps ) {
 	const fields = useMemo( () => fieldsInSections( sections ), [ sections ] );
 	const { settings, isSaving, error } = useSelect(
@@ -219,7 +221,7 @@ export default function SettingsScreen( {
 		/>
 	);
 
-	return (
+	const form = (
 		// noValidate: out-of-range values are not refused; the server normalizes them and the form shows the result.
 		<form className="cartbay-form" onSubmit={ onSubmit } noValidate>
 			<FeedbackNotices notices={ notices } onRemove={ dismiss } />
@@ -239,7 +241,10 @@ export default function SettingsScreen( {
 				</p>
 			) }
 			{ sections.length === 1
-				? fields.map( renderField )
+				? [
+						...fields.map( renderField ),
+						extras?.( sections[ 0 ]!, preview ),
+					]
 				: sections.map( ( section ) => (
 						<section
 							key={ section }
@@ -260,6 +265,7 @@ export default function SettingsScreen( {
 									( field ) => field.section === section
 								)
 								.map( renderField ) }
+							{ extras?.( section, preview ) }
 						</section>
 					) ) }
 			<div className="cartbay-form__actions">
@@ -272,5 +278,13 @@ export default function SettingsScreen( {
 				/>
 			</div>
 		</form>
+	);
+	return after === undefined ? (
+		form
+	) : (
+		<>
+			{ form }
+			{ after }
+		</>
 	);
 }

@@ -1,12 +1,16 @@
 /**
- * The CartBay admin screens, in tab order. Add a screen here (Overview, Notifications, Coupons, Logs…)
- * and it gets a tab and a `section` query argument.
+ * The CartBay admin screens, in tab order. Add a screen here (Overview, Notifications, Coupons…) and it
+ * gets a tab and a `section` query argument; a `hidden` screen (Logs) has the argument but no tab.
  */
 /** WordPress dependencies */
 import { __ } from '@wordpress/i18n';
 
 /** Internal dependencies */
+import CouponHistory from '../components/offers/CouponHistory';
+import DiscountSummary from '../components/offers/DiscountSummary';
+import LogLinks, { LOGS_SECTION } from '../components/logs/LogLinks';
 import type { AdminScreen } from '../types';
+import LogsScreen from './LogsScreen';
 import OverviewScreen from './OverviewScreen';
 import RecoverySequenceScreen from './RecoverySequenceScreen';
 import SettingsScreen from './SettingsScreen';
@@ -37,7 +41,15 @@ export function getScreens(): AdminScreen[] {
 		{
 			name: 'offers',
 			title: __( 'Offers', 'cartbay' ),
-			render: () => <SettingsScreen sections={ [ 'offers' ] } />,
+			render: () => (
+				<SettingsScreen
+					sections={ [ 'offers' ] }
+					extras={ ( _section, preview ) => (
+						<DiscountSummary key="summary" preview={ preview } />
+					) }
+					after={ <CouponHistory /> }
+				/>
+			),
 		},
 		{
 			name: 'settings',
@@ -46,8 +58,17 @@ export function getScreens(): AdminScreen[] {
 				<SettingsScreen
 					sections={ [ 'settings', 'logs', 'agent' ] }
 					withLicense
+					extras={ ( section ) =>
+						section === 'logs' ? <LogLinks /> : null
+					}
 				/>
 			),
+		},
+		{
+			name: LOGS_SECTION,
+			title: __( 'Logs', 'cartbay' ),
+			hidden: true,
+			render: () => <LogsScreen />,
 		},
 	];
 }

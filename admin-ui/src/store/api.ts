@@ -8,10 +8,17 @@ import { __ } from '@wordpress/i18n';
 
 /** Internal dependencies */
 import { getBootData } from '../boot';
+import { logsArgs } from '../logs';
 import type { RoutePath } from '../schema';
 import type {
 	AnalyticsReport,
 	ApiError,
+	CouponDetail,
+	CouponRow,
+	CouponsPage,
+	LogEntry,
+	LogsPage,
+	LogsQuery,
 	ResourceName,
 	Resources,
 	SessionDetail,
@@ -58,7 +65,7 @@ export function updateResource< K extends ResourceName >(
  * @param args  Query arguments (empty ones are left out).
  */
 export function reportPath(
-	route: RoutePath | `/sessions/${ string }`,
+	route: RoutePath | `/sessions/${ string }` | `/coupons/${ string }`,
 	args: Record< string, string | number > = {}
 ): string {
 	const params = new URLSearchParams();
@@ -111,22 +118,18 @@ function headerCount(
 }
 
 /**
- * One page of the Sessions list. `parse: false` gives the Response, whose X-WP-Total and X-WP-TotalPages
- * headers say how many rows and pages the filters match.
- * @param query Sessions list arguments.
+ * A GET whose answer is kept with its X-WP-Total and X-WP-TotalPages headers (`parse: false` gives the
+ * Response). A page without the headers counts its own rows.
+ * @param path   Request path with its query.
+ * @param rowsOf The rows of the parsed body.
  */
-export async function fetchSessionsPage(
-	query: SessionsQuery
-): Promise< SessionsPage > {
+async function fetchWithTotals< T, R >(
+	path: string,
+	rowsOf: ( body: T ) => readonly R[]
+): Promise< { body: T; total: number; totalPages: number } > {
 	let response: Response;
 	try {
-		response = await apiFetch< Response, false >( {
-			path: reportPath( '/sessions', {
-				...sessionFilterArgs( query ),
-				page: query.page,
-			} ),
-			parse: false,
-		} );
+		response = await apiFetch< Response, false >( { path, parse: false } );
 	} catch ( caught ) {
 		// Unparsed, a failed request rejects with the Response itself: read its WP_Error JSON.
 		if ( caught instanceof Response ) {
@@ -134,9 +137,10 @@ export async function fetchSessionsPage(
 		}
 		throw caught;
 	}
-	const rows = ( await response.json() ) as SessionRow[];
+	const body = ( await response.json() ) as T;
+	const rows = rowsOf( body );
 	return {
-		rows,
+		body,
 		total: headerCount( response.headers, 'X-WP-Total', rows.length ),
 		totalPages: headerCount(
 			response.headers,
@@ -144,6 +148,56 @@ export async function fetchSessionsPage(
 			rows.length > 0 ? 1 : 0
 		),
 	};
+}
+
+/**
+ * One page of the Sessions list, with how many rows and pages the filters match.
+ * @param query Sessions list arguments.
+ */
+export async function fetchSessionsPage(
+	query: SessionsQuery
+): Promise< SessionsPage > {
+	const { body, total, totalPages } = await fetchWithTotals<
+		SessionRow[],
+		SessionRow
+	>(
+		reportPath( '/sessions', {
+			...sessionFilterArgs( query ),
+			page: query.page,
+		} ),
+		( rows ) => rows
+	);
+	return { rows: body, total, totalPages };
+}
+
+/**
+ * One page of Coupon History: the four cards and the coupons (codes masked), newest first.
+ * @param page 1-based page.
+ */
+export async function fetchCouponsPage( page: number ): Promise< CouponsPage > {
+	const { body, total, totalPages } = await fetchWithTotals<
+		{ cards: CouponsPage[ 'cards' ]; coupons: CouponRow[] },
+		CouponRow
+	>( reportPath( '/coupons', { page } ), ( answer ) => answer.coupons );
+	return { cards: body.cards, rows: body.coupons, total, totalPages };
+}
+
+export function fetchCouponDetail( id: number ): Promise< CouponDetail > {
+	return apiFetch< CouponDetail >( {
+		path: reportPath( `/coupons/${ id }` ),
+	} );
+}
+
+/**
+ * One page of the CartBay log, newest first, with how many entries and pages the filters match.
+ * @param query Logs arguments.
+ */
+export async function fetchLogsPage( query: LogsQuery ): Promise< LogsPage > {
+	const { body, total, totalPages } = await fetchWithTotals<
+		LogEntry[],
+		LogEntry
+	>( reportPath( '/logs', logsArgs( query ) ), ( rows ) => rows );
+	return { rows: body, total, totalPages };
 }
 
 export function fetchSessionDetail( id: string ): Promise< SessionDetail > {

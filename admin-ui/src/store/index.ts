@@ -23,4 +23,11 @@ export const store = createReduxStore( STORE_NAME, {
 register( store );
 
 export type * from './types';
-export { analyticsKey, sessionKey, sessionsKey } from './report-keys';
+export {
+	analyticsKey,
+	couponKey,
+	couponsKey,
+	logsKey,
+	sessionKey,
+	sessionsKey,
+} from './report-keys';

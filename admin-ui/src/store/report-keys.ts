@@ -3,7 +3,7 @@
  * owner has seen stays cached while the page is open, and going back to it shows it at once.
  */
 /** Internal dependencies */
-import type { SessionsQuery } from './types';
+import type { LogsQuery, SessionsQuery } from './types';
 
 export function analyticsKey( days: number ): string {
 	return String( days );
@@ -26,4 +26,26 @@ export function sessionsKey( query: SessionsQuery ): string {
 
 export function sessionKey( id: string ): string {
 	return id;
+}
+
+export function couponsKey( page: number ): string {
+	return String( page );
+}
+
+export function couponKey( id: number ): string {
+	return String( id );
+}
+
+/**
+ * Same key for the same Logs arguments whatever the order of the object's properties.
+ * @param query Logs arguments.
+ */
+export function logsKey( query: LogsQuery ): string {
+	return [
+		query.level,
+		query.source,
+		query.page,
+		query.event,
+		query.search,
+	].join( '|' );
 }

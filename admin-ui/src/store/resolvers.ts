@@ -10,13 +10,24 @@ import {
 } from './actions';
 import {
 	fetchAnalytics,
+	fetchCouponDetail,
+	fetchCouponsPage,
+	fetchLogsPage,
 	fetchResource,
 	fetchSessionDetail,
 	fetchSessionsPage,
 	toApiError,
 } from './api';
-import { analyticsKey, sessionKey, sessionsKey } from './report-keys';
+import {
+	analyticsKey,
+	couponKey,
+	couponsKey,
+	logsKey,
+	sessionKey,
+	sessionsKey,
+} from './report-keys';
 import type {
+	LogsQuery,
 	ReportKind,
 	Reports,
 	ResourceName,
@@ -74,4 +85,20 @@ export function getSessionDetail( id: string ) {
 	return loadReport( 'session', sessionKey( id ), () =>
 		fetchSessionDetail( id )
 	);
+}
+
+export function getCouponsPage( page: number ) {
+	return loadReport( 'coupons', couponsKey( page ), () =>
+		fetchCouponsPage( page )
+	);
+}
+
+export function getCouponDetail( id: number ) {
+	return loadReport( 'coupon', couponKey( id ), () =>
+		fetchCouponDetail( id )
+	);
+}
+
+export function getLogsPage( query: LogsQuery ) {
+	return loadReport( 'logs', logsKey( query ), () => fetchLogsPage( query ) );
 }

@@ -2,10 +2,21 @@
  * Selectors of the `cartbay/admin` store.
  */
 /** Internal dependencies */
-import { analyticsKey, sessionKey, sessionsKey } from './report-keys';
+import {
+	analyticsKey,
+	couponKey,
+	couponsKey,
+	logsKey,
+	sessionKey,
+	sessionsKey,
+} from './report-keys';
 import type {
 	AnalyticsReport,
 	ApiError,
+	CouponDetail,
+	CouponsPage,
+	LogsPage,
+	LogsQuery,
 	ReportKind,
 	ResourceName,
 	Resources,
@@ -85,6 +96,42 @@ export function getSessionDetail(
 	id: string
 ): SessionDetail | undefined {
 	return state.reports.session[ sessionKey( id ) ]?.value;
+}
+
+/**
+ * One Coupon History page with its cards and totals; undefined until loaded (the resolver loads it).
+ * @param state Store state.
+ * @param page  1-based page.
+ */
+export function getCouponsPage(
+	state: State,
+	page: number
+): CouponsPage | undefined {
+	return state.reports.coupons[ couponsKey( page ) ]?.value;
+}
+
+/**
+ * One CartBay coupon in full; undefined until loaded (the resolver loads it).
+ * @param state Store state.
+ * @param id    Coupon post id.
+ */
+export function getCouponDetail(
+	state: State,
+	id: number
+): CouponDetail | undefined {
+	return state.reports.coupon[ couponKey( id ) ]?.value;
+}
+
+/**
+ * One Logs page with its totals; undefined until loaded (the resolver loads it).
+ * @param state Store state.
+ * @param query Logs arguments.
+ */
+export function getLogsPage(
+	state: State,
+	query: LogsQuery
+): LogsPage | undefined {
+	return state.reports.logs[ logsKey( query ) ]?.value;
 }
 
 /**

@@ -4,6 +4,8 @@
 /** Internal dependencies */
 import type {
 	CampaignSettings,
+	LogLevelFilter,
+	LogSourceFilter,
 	MetricKey,
 	SessionListOrderby,
 	SessionStatusFilter,
@@ -140,11 +142,101 @@ export interface SessionDetail extends SessionRow {
 	} | null;
 }
 
+/** The Coupon History cards of `GET /coupons`. */
+export interface CouponCards {
+	readonly generated: number;
+	readonly active: number;
+	readonly used: number;
+	readonly expired: number;
+}
+
+/** One row of `GET /coupons`: the code is masked. */
+export interface CouponRow {
+	readonly coupon_id: number;
+	readonly code: string;
+	readonly session_id: string;
+	readonly discount_type: string;
+	readonly amount: number;
+	readonly usage_count: number;
+	readonly usage_limit: number;
+	readonly expires_at: string | null;
+	readonly created_at: string | null;
+	/** active, used or expired. */
+	readonly status: string;
+}
+
+/** A page of `GET /coupons` with the totals of its headers. */
+export interface CouponsPage {
+	readonly cards: CouponCards;
+	readonly rows: readonly CouponRow[];
+	readonly total: number;
+	readonly totalPages: number;
+}
+
+/** `GET /coupons/{id}`: the row with the full code and its recovery context. */
+export interface CouponDetail extends CouponRow {
+	readonly generated_email: string;
+	readonly email_restrictions: readonly string[];
+	readonly offer_note: string;
+	readonly individual_use: boolean;
+	readonly session: {
+		readonly session_id: string;
+		readonly order_id: number;
+		readonly status: string;
+		readonly email: string;
+	} | null;
+	readonly restore_clicked_at: string | null;
+	readonly recovered_order: {
+		readonly id: number;
+		readonly total: number;
+		readonly currency: string;
+		readonly status: string;
+		readonly edit_link: string;
+	} | null;
+	readonly attribution: 'recovered' | 'influenced' | null;
+	readonly events: readonly {
+		readonly event: string;
+		readonly at: string | null;
+	}[];
+}
+
+/** The arguments of one Logs page (`GET /logs`). */
+export interface LogsQuery {
+	readonly level: LogLevelFilter;
+	readonly source: LogSourceFilter;
+	/** Event name prefix; empty: none. */
+	readonly event: string;
+	/** Text the event or its context contains; empty: none. */
+	readonly search: string;
+	/** 1-based. */
+	readonly page: number;
+}
+
+/** One entry of `GET /logs`. */
+export interface LogEntry {
+	/** ISO 8601, UTC. */
+	readonly time: string;
+	readonly level: string;
+	readonly source: string;
+	readonly event: string;
+	readonly context: Readonly< Record< string, unknown > >;
+}
+
+/** A page of log entries with the totals of the `X-WP-Total` / `X-WP-TotalPages` headers. */
+export interface LogsPage {
+	readonly rows: readonly LogEntry[];
+	readonly total: number;
+	readonly totalPages: number;
+}
+
 /** The report answers the store keeps, by kind; each is kept per query key (see report-keys.ts). */
 export interface Reports {
 	readonly analytics: AnalyticsReport;
 	readonly sessions: SessionsPage;
 	readonly session: SessionDetail;
+	readonly coupons: CouponsPage;
+	readonly coupon: CouponDetail;
+	readonly logs: LogsPage;
 }
 
 export type ReportKind = keyof Reports;

@@ -439,8 +439,10 @@ final class AdminScreens implements HookSubscriber {
 	 *
 	 * `view` is `wizard` on the setup wizard's page; the wizard's and the app's URLs link one to the other.
 	 *
+	 * The store currency lets the Offers section word a fixed-cart discount in money before it is saved.
+	 *
 	 * @param string $hook_suffix Hook suffix of the current admin page.
-	 * @return array{view: string, wizardUrl: string, screenUrl: string, wizardComplete: bool, restNamespace: string, rootId: string, restUrl: string, restNonce: string, emailSubjects: array<string, string>, canManageAgentAccess: bool}
+	 * @return array{view: string, wizardUrl: string, screenUrl: string, wizardComplete: bool, restNamespace: string, rootId: string, restUrl: string, restNonce: string, emailSubjects: array<string, string>, canManageAgentAccess: bool, currency: string}
 	 */
 	private function boot_data( string $hook_suffix ): array {
 		return array(
@@ -454,6 +456,7 @@ final class AdminScreens implements HookSubscriber {
 			'restNonce'            => wp_create_nonce( 'wp_rest' ),
 			'emailSubjects'        => $this->email_subjects(),
 			'canManageAgentAccess' => current_user_can( AgentSchema::ACCESS['manage_access']['capability'] ),
+			'currency'             => function_exists( 'get_woocommerce_currency' ) ? (string) get_woocommerce_currency() : '',
 		);
 	}
 

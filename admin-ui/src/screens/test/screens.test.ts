@@ -33,4 +33,9 @@ describe( 'getScreens', () => {
 		];
 		expect( [ ...shown ].sort() ).toEqual( [ ...declared ].sort() );
 	} );
+
+	it( 'has a hidden Logs screen: a section without a tab', () => {
+		const hidden = getScreens().filter( ( screen ) => screen.hidden );
+		expect( hidden.map( ( screen ) => screen.name ) ).toEqual( [ 'logs' ] );
+	} );
 } );

@@ -1,0 +1,50 @@
+/**
+ * Under the logging settings: "Open CartBay Logs" (the hidden Logs section) and "View Logs" (WooCommerce >
+ * Status > Logs filtered to the cartbay source).
+ */
+/** WordPress dependencies */
+import { __ } from '@wordpress/i18n';
+
+/** Internal dependencies */
+import { wooCommerceLogsUrl } from '../../logs';
+import { locationUrl, useAppNavigation } from '../../navigation';
+
+/** The hidden section's name (screens/index.tsx). */
+export const LOGS_SECTION = 'logs';
+
+export default function LogLinks() {
+	const { location, openSection } = useAppNavigation();
+	return (
+		<div className="cartbay-log-links">
+			<h3>{ __( 'CartBay Logs', 'cartbay' ) }</h3>
+			<p>
+				{ __(
+					'CartBay’s sanitized log history, with filters, details and copy for support.',
+					'cartbay'
+				) }{ ' ' }
+				<a
+					href={ locationUrl( window.location.href, {
+						...location,
+						section: LOGS_SECTION,
+					} ) }
+					onClick={ ( event ) => {
+						event.preventDefault();
+						openSection( LOGS_SECTION );
+					} }
+				>
+					{ __( 'Open CartBay Logs', 'cartbay' ) }
+				</a>
+			</p>
+			<h3>{ __( 'WooCommerce Logs', 'cartbay' ) }</h3>
+			<p>
+				{ __(
+					'Capture, Action Scheduler, restore, license and recovery messages written through WooCommerce logging, source cartbay.',
+					'cartbay'
+				) }{ ' ' }
+				<a href={ wooCommerceLogsUrl() }>
+					{ __( 'View Logs', 'cartbay' ) }
+				</a>
+			</p>
+		</div>
+	);
+}
