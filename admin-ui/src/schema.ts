@@ -55,3 +55,10 @@ export type SessionStatusFilter =
 /** A CSV export kind (`sessions`, `emails`). */
 export type ExportKind =
 	( typeof import( '../../plugin/schema/analytics' ).exportKinds )[ number ];
+export {
+	notificationStates,
+	notificationTriggers,
+} from '../../plugin/schema/notifications';
+export type { NotificationState } from '../../plugin/schema/notifications';
+export { mailConfidence } from '../../plugin/schema/mail-environment';
+export type { MailConfidence } from '../../plugin/schema/mail-environment';

@@ -7,6 +7,7 @@ import { __ } from '@wordpress/i18n';
 
 /** Internal dependencies */
 import type { AdminScreen } from '../types';
+import NotificationsScreen from './NotificationsScreen';
 import OverviewScreen from './OverviewScreen';
 import RecoverySequenceScreen from './RecoverySequenceScreen';
 import SettingsScreen from './SettingsScreen';
@@ -23,6 +24,11 @@ export function getScreens(): AdminScreen[] {
 			name: 'templates',
 			title: __( 'Templates', 'cartbay' ),
 			render: () => <TemplatesScreen />,
+		},
+		{
+			name: 'notifications',
+			title: __( 'Notifications', 'cartbay' ),
+			render: () => <NotificationsScreen />,
 		},
 		{
 			name: 'capture',

@@ -12,6 +12,11 @@ import type { RoutePath } from '../schema';
 import type {
 	AnalyticsReport,
 	ApiError,
+	MailEnvironment,
+	NotificationDetail,
+	NotificationRow,
+	NotificationsPage,
+	NotificationsQuery,
 	ResourceName,
 	Resources,
 	SessionDetail,
@@ -58,7 +63,7 @@ export function updateResource< K extends ResourceName >(
  * @param args  Query arguments (empty ones are left out).
  */
 export function reportPath(
-	route: RoutePath | `/sessions/${ string }`,
+	route: RoutePath | `/sessions/${ string }` | `/notifications/${ string }`,
 	args: Record< string, string | number > = {}
 ): string {
 	const params = new URLSearchParams();
@@ -111,22 +116,18 @@ function headerCount(
 }
 
 /**
- * One page of the Sessions list. `parse: false` gives the Response, whose X-WP-Total and X-WP-TotalPages
- * headers say how many rows and pages the filters match.
- * @param query Sessions list arguments.
+ * One page of a paged list. `parse: false` gives the Response, whose X-WP-Total and X-WP-TotalPages headers
+ * say how many rows and pages the filters match.
+ * @param path Route path with its query arguments.
  */
-export async function fetchSessionsPage(
-	query: SessionsQuery
-): Promise< SessionsPage > {
+async function fetchPage< Row >( path: string ): Promise< {
+	rows: Row[];
+	total: number;
+	totalPages: number;
+} > {
 	let response: Response;
 	try {
-		response = await apiFetch< Response, false >( {
-			path: reportPath( '/sessions', {
-				...sessionFilterArgs( query ),
-				page: query.page,
-			} ),
-			parse: false,
-		} );
+		response = await apiFetch< Response, false >( { path, parse: false } );
 	} catch ( caught ) {
 		// Unparsed, a failed request rejects with the Response itself: read its WP_Error JSON.
 		if ( caught instanceof Response ) {
@@ -134,7 +135,7 @@ export async function fetchSessionsPage(
 		}
 		throw caught;
 	}
-	const rows = ( await response.json() ) as SessionRow[];
+	const rows = ( await response.json() ) as Row[];
 	return {
 		rows,
 		total: headerCount( response.headers, 'X-WP-Total', rows.length ),
@@ -144,6 +145,67 @@ export async function fetchSessionsPage(
 			rows.length > 0 ? 1 : 0
 		),
 	};
+}
+
+/**
+ * One page of the Sessions list with its totals.
+ * @param query Sessions list arguments.
+ */
+export function fetchSessionsPage(
+	query: SessionsQuery
+): Promise< SessionsPage > {
+	return fetchPage< SessionRow >(
+		reportPath( '/sessions', {
+			...sessionFilterArgs( query ),
+			page: query.page,
+		} )
+	);
+}
+
+/**
+ * One page of the Notifications list with its totals.
+ * @param query Notifications list arguments.
+ */
+export function fetchNotificationsPage(
+	query: NotificationsQuery
+): Promise< NotificationsPage > {
+	return fetchPage< NotificationRow >(
+		reportPath( '/notifications', {
+			days: query.days,
+			status: query.status,
+			search: query.search.trim(),
+			page: query.page,
+		} )
+	);
+}
+
+export function fetchNotificationDetail(
+	id: string
+): Promise< NotificationDetail > {
+	return apiFetch< NotificationDetail >( {
+		path: reportPath( `/notifications/${ encodeURIComponent( id ) }` ),
+	} );
+}
+
+export function fetchMailEnvironment(): Promise< MailEnvironment > {
+	return apiFetch< MailEnvironment >( {
+		path: reportPath( '/mail-environment' ),
+	} );
+}
+
+/**
+ * The Email Delivery Test: a basic test email (step 0) through wp_mail() to `email`.
+ * Rejects with the WP_Error JSON (the mailer's error) when WordPress did not accept it.
+ * @param email Recipient.
+ */
+export function sendTestEmail(
+	email: string
+): Promise< { sent: boolean; step: number } > {
+	return apiFetch( {
+		path: reportPath( '/test/email' ),
+		method: 'POST',
+		data: { email: email.trim(), step: 0 },
+	} );
 }
 
 export function fetchSessionDetail( id: string ): Promise< SessionDetail > {

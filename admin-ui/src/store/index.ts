@@ -23,4 +23,11 @@ export const store = createReduxStore( STORE_NAME, {
 register( store );
 
 export type * from './types';
-export { analyticsKey, sessionKey, sessionsKey } from './report-keys';
+export {
+	analyticsKey,
+	MAIL_ENVIRONMENT_KEY,
+	notificationKey,
+	notificationsKey,
+	sessionKey,
+	sessionsKey,
+} from './report-keys';

@@ -14,7 +14,14 @@ import type {
 export const initialState: State = {
 	settings: { isSaving: false },
 	campaign: { isSaving: false },
-	reports: { analytics: {}, sessions: {}, session: {} },
+	reports: {
+		analytics: {},
+		sessions: {},
+		session: {},
+		notifications: {},
+		notification: {},
+		mailEnvironment: {},
+	},
 };
 
 /**

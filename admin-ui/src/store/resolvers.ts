@@ -10,13 +10,24 @@ import {
 } from './actions';
 import {
 	fetchAnalytics,
+	fetchMailEnvironment,
+	fetchNotificationDetail,
+	fetchNotificationsPage,
 	fetchResource,
 	fetchSessionDetail,
 	fetchSessionsPage,
 	toApiError,
 } from './api';
-import { analyticsKey, sessionKey, sessionsKey } from './report-keys';
+import {
+	analyticsKey,
+	MAIL_ENVIRONMENT_KEY,
+	notificationKey,
+	notificationsKey,
+	sessionKey,
+	sessionsKey,
+} from './report-keys';
 import type {
+	NotificationsQuery,
 	ReportKind,
 	Reports,
 	ResourceName,
@@ -73,5 +84,25 @@ export function getSessionsPage( query: SessionsQuery ) {
 export function getSessionDetail( id: string ) {
 	return loadReport( 'session', sessionKey( id ), () =>
 		fetchSessionDetail( id )
+	);
+}
+
+export function getNotificationsPage( query: NotificationsQuery ) {
+	return loadReport( 'notifications', notificationsKey( query ), () =>
+		fetchNotificationsPage( query )
+	);
+}
+
+export function getNotificationDetail( id: string ) {
+	return loadReport( 'notification', notificationKey( id ), () =>
+		fetchNotificationDetail( id )
+	);
+}
+
+export function getMailEnvironment() {
+	return loadReport(
+		'mailEnvironment',
+		MAIL_ENVIRONMENT_KEY,
+		fetchMailEnvironment
 	);
 }

@@ -2,10 +2,21 @@
  * Selectors of the `cartbay/admin` store.
  */
 /** Internal dependencies */
-import { analyticsKey, sessionKey, sessionsKey } from './report-keys';
+import {
+	analyticsKey,
+	MAIL_ENVIRONMENT_KEY,
+	notificationKey,
+	notificationsKey,
+	sessionKey,
+	sessionsKey,
+} from './report-keys';
 import type {
 	AnalyticsReport,
 	ApiError,
+	MailEnvironment,
+	NotificationDetail,
+	NotificationsPage,
+	NotificationsQuery,
 	ReportKind,
 	ResourceName,
 	Resources,
@@ -85,6 +96,40 @@ export function getSessionDetail(
 	id: string
 ): SessionDetail | undefined {
 	return state.reports.session[ sessionKey( id ) ]?.value;
+}
+
+/**
+ * One Notifications list page with its totals; undefined until loaded (the resolver loads it).
+ * @param state Store state.
+ * @param query List arguments.
+ */
+export function getNotificationsPage(
+	state: State,
+	query: NotificationsQuery
+): NotificationsPage | undefined {
+	return state.reports.notifications[ notificationsKey( query ) ]?.value;
+}
+
+/**
+ * One notification with its lifecycle; undefined until loaded (the resolver loads it).
+ * @param state Store state.
+ * @param id    Notification id.
+ */
+export function getNotificationDetail(
+	state: State,
+	id: string
+): NotificationDetail | undefined {
+	return state.reports.notification[ notificationKey( id ) ]?.value;
+}
+
+/**
+ * The Email Delivery Test's mail environment; undefined until loaded (the resolver loads it).
+ * @param state Store state.
+ */
+export function getMailEnvironment(
+	state: State
+): MailEnvironment | undefined {
+	return state.reports.mailEnvironment[ MAIL_ENVIRONMENT_KEY ]?.value;
 }
 
 /**
