@@ -41,6 +41,7 @@ import { hardeningScenarios } from './hardening';
 import { adminOverviewScenarios } from './admin-overview';
 import { adminTemplatesScenarios } from './admin-templates';
 import { adminSettingsScenarios } from './admin-settings';
+import { adminNotificationsScenarios } from './admin-notifications';
 
 const META = Object.fromEntries(
 	metaKeys.constants.map( ( c ) => [ c.name, c.value ] )
@@ -709,6 +710,8 @@ export async function scenarios( env: ScenarioEnv ): Promise< void > {
 	await adminTemplatesScenarios( { t, store, browser, filter } );
 	// ---- the admin Settings section (tests/e2e/admin-settings.ts) ---------------------------------------
 	await adminSettingsScenarios( { t, store, browser, filter } );
+	// ---- the admin Notifications section and Email Delivery Test (tests/e2e/admin-notifications.ts) -----
+	await adminNotificationsScenarios( { t, store, browser, filter } );
 
 	// ---- 10. the debug log -----------------------------------------------------------------------------
 	await t.group( 'debug log has no CartBay notice or warning', async () => {
