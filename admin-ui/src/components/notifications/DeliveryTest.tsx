@@ -197,7 +197,7 @@ function TestForm( {
 				type="email"
 				label={ __( 'Send the test email to', 'cartbay' ) }
 				help={ __(
-					'Defaults to your own email address. The test goes through wp_mail(), like recovery emails.',
+					'Defaults to your own email address. The test is a plain wp_mail() message, so it passes through your SMTP plugin as recovery emails do.',
 					'cartbay'
 				) }
 				value={ recipient }
