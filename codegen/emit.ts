@@ -11,6 +11,7 @@ import { emitConstants } from './emitters/constants';
 import { emitEmailClasses } from './emitters/emails';
 import { emitLicenseSchema } from './emitters/license';
 import { emitLogSchema } from './emitters/log';
+import { emitMailEnvironmentSchema } from './emitters/mail-environment';
 import { emitOrderStatuses } from './emitters/order-statuses';
 import { emitPluginFile } from './emitters/plugin-file';
 import { emitRecoverySchema } from './emitters/recovery';
@@ -70,5 +71,6 @@ export function generate( root: string ): GeneratedFile[] {
 		emitAgentSchema(),
 		emitAgentAbilities(),
 		emitLogSchema(),
+		emitMailEnvironmentSchema(),
 	];
 }

@@ -67,3 +67,10 @@ export type LogLevelFilter =
 export type LogSourceFilter =
 	| 'all'
 	| ( typeof import( '../../plugin/schema/logging' ).logSources )[ keyof typeof import( '../../plugin/schema/logging' ).logSources ];
+export {
+	notificationStates,
+	notificationTriggers,
+} from '../../plugin/schema/notifications';
+export type { NotificationState } from '../../plugin/schema/notifications';
+export { mailConfidence } from '../../plugin/schema/mail-environment';
+export type { MailConfidence } from '../../plugin/schema/mail-environment';

@@ -73,6 +73,21 @@ final class Hooks {
 	public const CORE_RECOVERY_EMAIL_SUPPRESSED = 'cartbay_core_recovery_email_suppressed';
 
 	/**
+	 * Filter: known mail delivery plugins, plugin folder (or single-file basename) => name shown; an active one is a high-confidence delivery service in the Email Delivery Test (defaults: MailEnvironmentSchema::DELIVERY_PLUGINS).
+	 */
+	public const MAIL_DELIVERY_PLUGINS = 'cartbay_mail_delivery_plugins';
+
+	/**
+	 * Filter: known email logger plugins, plugin folder (or single-file basename) => name shown (defaults: MailEnvironmentSchema::LOGGER_PLUGINS).
+	 */
+	public const EMAIL_LOGGER_PLUGINS = 'cartbay_email_logger_plugins';
+
+	/**
+	 * Filter: the detected mail environment (confidence, service, detections, loggers, from email and name) before the admin sees it; an integration may override or enrich it.
+	 */
+	public const MAIL_ENVIRONMENT_STATUS = 'cartbay_mail_environment_status';
+
+	/**
 	 * Every value, in schema order.
 	 *
 	 * @return string[]
@@ -90,6 +105,9 @@ final class Hooks {
 			self::LICENSE_SERVER_URL,
 			self::LICENSE_DEV_DOMAIN_BYPASS,
 			self::CORE_RECOVERY_EMAIL_SUPPRESSED,
+			self::MAIL_DELIVERY_PLUGINS,
+			self::EMAIL_LOGGER_PLUGINS,
+			self::MAIL_ENVIRONMENT_STATUS,
 		);
 	}
 }

@@ -14,6 +14,7 @@ use WPAnchorBay\CartBay\Agent\AgentController;
 use WPAnchorBay\CartBay\Agent\AgentRestGate;
 use WPAnchorBay\CartBay\Api\AnalyticsController;
 use WPAnchorBay\CartBay\Api\CouponsController;
+use WPAnchorBay\CartBay\Api\DeliveryTestController;
 use WPAnchorBay\CartBay\Api\ExportController;
 use WPAnchorBay\CartBay\Api\LicenseController;
 use WPAnchorBay\CartBay\Api\LogsController;
@@ -416,6 +417,22 @@ final class RestRoutes {
 					),
 				),
 				'schema' => array( self::class, 'test_email_schema' ),
+			)
+		);
+
+		// /mail-environment: The Email Delivery Test: detected mail delivery service, email loggers and the sender recovery emails use.
+		// - READABLE (GET): Detects the mail delivery service (active known plugins: high confidence; outside callbacks on phpmailer_init or pre_wp_mail: medium; delivery keywords on wp_mail: low) and email loggers, and resolves the From email and name WooCommerce sends recovery emails with. Sends nothing.
+		register_rest_route(
+			self::NAMESPACE,
+			'/mail-environment',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => static fn ( \WP_REST_Request $request ) => $plugin->service( DeliveryTestController::class )->get_environment( $request ),
+					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
+					'args'                => array(),
+				),
+				'schema' => array( self::class, 'mail_environment_schema' ),
 			)
 		);
 
@@ -1568,6 +1585,58 @@ final class RestRoutes {
 					'type'        => 'integer',
 					'minimum'     => 0,
 					'maximum'     => 3,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON Schema of what `/mail-environment` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function mail_environment_schema(): array {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'cartbay_mail_environment',
+			'type'       => 'object',
+			'properties' => array(
+				'confidence' => array(
+					'description' => __( 'The strongest finding: high, medium or low; none without one.', 'cartbay' ),
+					'type'        => 'string',
+					'enum'        => array(
+						'high',
+						'medium',
+						'low',
+						'none',
+					),
+				),
+				'service'    => array(
+					'description' => __( 'Name of the strongest finding (plugin, callback or function), or null.', 'cartbay' ),
+					'type'        => array(
+						'string',
+						'null',
+					),
+				),
+				'detections' => array(
+					'description' => __( 'Every finding, strongest first: confidence, name, source (plugin or hook) and detail (plugin file or hook name).', 'cartbay' ),
+					'type'        => 'array',
+				),
+				'loggers'    => array(
+					'description' => __( 'Active email logger plugins: name and plugin file.', 'cartbay' ),
+					'type'        => 'array',
+				),
+				'from_email' => array(
+					'description' => __( 'From email of a recovery email: WooCommerce’s sender option through wp_mail_from, as WooCommerce applies it.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'from_name'  => array(
+					'description' => __( 'From name of a recovery email, through wp_mail_from_name likewise.', 'cartbay' ),
+					'type'        => 'string',
+				),
+				'recipient'  => array(
+					'description' => __( 'Default recipient of the test email: the current user’s email.', 'cartbay' ),
+					'type'        => 'string',
 				),
 			),
 		);

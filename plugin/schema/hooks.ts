@@ -74,5 +74,23 @@ export const publicHooks = {
 			description:
 				"Filter: whether WooCommerce's own abandoned-cart recovery email stands down for an unpaid order (receives CartBay's decision and the order; true when CartBay handles that shopper's cart).",
 		},
+		{
+			name: 'MAIL_DELIVERY_PLUGINS',
+			value: 'cartbay_mail_delivery_plugins',
+			description:
+				'Filter: known mail delivery plugins, plugin folder (or single-file basename) => name shown; an active one is a high-confidence delivery service in the Email Delivery Test (defaults: MailEnvironmentSchema::DELIVERY_PLUGINS).',
+		},
+		{
+			name: 'EMAIL_LOGGER_PLUGINS',
+			value: 'cartbay_email_logger_plugins',
+			description:
+				'Filter: known email logger plugins, plugin folder (or single-file basename) => name shown (defaults: MailEnvironmentSchema::LOGGER_PLUGINS).',
+		},
+		{
+			name: 'MAIL_ENVIRONMENT_STATUS',
+			value: 'cartbay_mail_environment_status',
+			description:
+				'Filter: the detected mail environment (confidence, service, detections, loggers, from email and name) before the admin sees it; an integration may override or enrich it.',
+		},
 	],
 } as const satisfies ConstantGroupDef;

@@ -23,6 +23,12 @@ export {
 	constantValue,
 } from './notifications';
 export { publicHooks } from './hooks';
+export {
+	mailConfidence,
+	mailEnvironment,
+	mailEnvironmentSchemaClass,
+} from './mail-environment';
+export type { MailConfidence } from './mail-environment';
 export { placeholders } from './placeholders';
 export { options, transients, postTypes, queryArgs } from './storage';
 export {

@@ -19,6 +19,7 @@ import {
 } from './analytics';
 import { logFile, logLevels, logLimits, logSources } from './logging';
 import { agentRoutes } from './agent-routes';
+import { mailConfidence } from './mail-environment';
 
 /**
  * Endpoint option (a key of the endpoint's `register_rest_route()` array) naming the rate-limit bucket of a
@@ -540,6 +541,66 @@ export const routes = [
 					type: 'integer',
 					minimum: 0,
 					maximum: emailSteps.length,
+				},
+			},
+		},
+	},
+	{
+		path: '/mail-environment',
+		description:
+			'The Email Delivery Test: detected mail delivery service, email loggers and the sender recovery emails use.',
+		endpoints: [
+			{
+				method: 'GET',
+				description:
+					'Detects the mail delivery service (active known plugins: high confidence; outside callbacks on phpmailer_init or pre_wp_mail: medium; delivery keywords on wp_mail: low) and email loggers, and resolves the From email and name WooCommerce sends recovery emails with. Sends nothing.',
+				permission: 'manage_woocommerce',
+				handler: {
+					class: 'Api\\DeliveryTestController',
+					method: 'get_environment',
+				},
+				args: [],
+			},
+		],
+		responseSchema: {
+			title: `${ plugin.slug }_mail_environment`,
+			type: 'object',
+			properties: {
+				confidence: {
+					description:
+						'The strongest finding: high, medium or low; none without one.',
+					type: 'string',
+					enum: [ ...mailConfidence, 'none' ],
+				},
+				service: {
+					description:
+						'Name of the strongest finding (plugin, callback or function), or null.',
+					type: [ 'string', 'null' ],
+				},
+				detections: {
+					description:
+						'Every finding, strongest first: confidence, name, source (plugin or hook) and detail (plugin file or hook name).',
+					type: 'array',
+				},
+				loggers: {
+					description:
+						'Active email logger plugins: name and plugin file.',
+					type: 'array',
+				},
+				from_email: {
+					description:
+						'From email of a recovery email: WooCommerce’s sender option through wp_mail_from, as WooCommerce applies it.',
+					type: 'string',
+				},
+				from_name: {
+					description:
+						'From name of a recovery email, through wp_mail_from_name likewise.',
+					type: 'string',
+				},
+				recipient: {
+					description:
+						'Default recipient of the test email: the current user’s email.',
+					type: 'string',
 				},
 			},
 		},

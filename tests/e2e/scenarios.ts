@@ -43,6 +43,7 @@ import { adminTemplatesScenarios } from './admin-templates';
 import { adminSettingsScenarios } from './admin-settings';
 import { adminWizardScenarios } from './admin-wizard';
 import { adminOffersLogsScenarios } from './admin-offers-logs';
+import { adminNotificationsScenarios } from './admin-notifications';
 
 const META = Object.fromEntries(
 	metaKeys.constants.map( ( c ) => [ c.name, c.value ] )
@@ -711,10 +712,13 @@ export async function scenarios( env: ScenarioEnv ): Promise< void > {
 	await adminTemplatesScenarios( { t, store, browser, filter } );
 	// ---- the admin Settings section (tests/e2e/admin-settings.ts) ---------------------------------------
 	await adminSettingsScenarios( { t, store, browser, filter } );
-	// ---- the first-run setup wizard, with real (de)activations (tests/e2e/admin-wizard.ts) -----------------
-	await adminWizardScenarios( { t, store, browser, filter } );
 	// ---- the admin Offers and hidden Logs sections (tests/e2e/admin-offers-logs.ts) ---------------------
 	await adminOffersLogsScenarios( { t, store, browser, filter } );
+	// ---- the admin Notifications section and Email Delivery Test (tests/e2e/admin-notifications.ts) -----
+	await adminNotificationsScenarios( { t, store, browser, filter } );
+	// ---- the first-run setup wizard, with real (de)activations (tests/e2e/admin-wizard.ts); last, since it
+	// deactivates and activates CartBay ----------------------------------------------------------------------
+	await adminWizardScenarios( { t, store, browser, filter } );
 
 	// ---- 10. the debug log -----------------------------------------------------------------------------
 	await t.group( 'debug log has no CartBay notice or warning', async () => {

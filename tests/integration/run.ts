@@ -38,6 +38,7 @@ import { coexistenceScenarios } from './coexistence';
 import { hardeningScenarios } from './capture-hardening';
 import { licenseScenarios } from './license';
 import { limitsScenarios } from './limits';
+import { mailEnvironmentScenarios } from './mail-environment';
 import { operationsScenarios } from './operations';
 import { privacyScenarios } from './privacy';
 import { recoveryScenarios } from './recovery';
@@ -706,6 +707,9 @@ async function main(): Promise< void > {
 			}
 			if ( want( 'reports' ) ) {
 				await reportsScenarios( t, site );
+			}
+			if ( want( 'mail-environment' ) ) {
+				await mailEnvironmentScenarios( t, site );
 			}
 			if ( want( 'coexistence' ) ) {
 				await coexistenceScenarios( t, site );

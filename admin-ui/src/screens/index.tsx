@@ -11,6 +11,7 @@ import DiscountSummary from '../components/offers/DiscountSummary';
 import LogLinks, { LOGS_SECTION } from '../components/logs/LogLinks';
 import type { AdminScreen } from '../types';
 import LogsScreen from './LogsScreen';
+import NotificationsScreen from './NotificationsScreen';
 import OverviewScreen from './OverviewScreen';
 import RecoverySequenceScreen from './RecoverySequenceScreen';
 import SettingsScreen from './SettingsScreen';
@@ -27,6 +28,11 @@ export function getScreens(): AdminScreen[] {
 			name: 'templates',
 			title: __( 'Templates', 'cartbay' ),
 			render: () => <TemplatesScreen />,
+		},
+		{
+			name: 'notifications',
+			title: __( 'Notifications', 'cartbay' ),
+			render: () => <NotificationsScreen />,
 		},
 		{
 			name: 'capture',

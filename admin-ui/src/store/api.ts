@@ -19,6 +19,11 @@ import type {
 	LogEntry,
 	LogsPage,
 	LogsQuery,
+	MailEnvironment,
+	NotificationDetail,
+	NotificationRow,
+	NotificationsPage,
+	NotificationsQuery,
 	ResourceName,
 	Resources,
 	SessionDetail,
@@ -65,7 +70,11 @@ export function updateResource< K extends ResourceName >(
  * @param args  Query arguments (empty ones are left out).
  */
 export function reportPath(
-	route: RoutePath | `/sessions/${ string }` | `/coupons/${ string }`,
+	route:
+		| RoutePath
+		| `/sessions/${ string }`
+		| `/coupons/${ string }`
+		| `/notifications/${ string }`,
 	args: Record< string, string | number > = {}
 ): string {
 	const params = new URLSearchParams();
@@ -189,6 +198,42 @@ export function fetchCouponDetail( id: number ): Promise< CouponDetail > {
 }
 
 /**
+ * One page of the Notifications list with its totals.
+ * @param query Notifications list arguments.
+ */
+export async function fetchNotificationsPage(
+	query: NotificationsQuery
+): Promise< NotificationsPage > {
+	const { body, total, totalPages } = await fetchWithTotals<
+		NotificationRow[],
+		NotificationRow
+	>(
+		reportPath( '/notifications', {
+			days: query.days,
+			status: query.status,
+			search: query.search.trim(),
+			page: query.page,
+		} ),
+		( rows ) => rows
+	);
+	return { rows: body, total, totalPages };
+}
+
+export function fetchNotificationDetail(
+	id: string
+): Promise< NotificationDetail > {
+	return apiFetch< NotificationDetail >( {
+		path: reportPath( `/notifications/${ encodeURIComponent( id ) }` ),
+	} );
+}
+
+export function fetchMailEnvironment(): Promise< MailEnvironment > {
+	return apiFetch< MailEnvironment >( {
+		path: reportPath( '/mail-environment' ),
+	} );
+}
+
+/**
  * One page of the CartBay log, newest first, with how many entries and pages the filters match.
  * @param query Logs arguments.
  */
@@ -198,6 +243,21 @@ export async function fetchLogsPage( query: LogsQuery ): Promise< LogsPage > {
 		LogEntry
 	>( reportPath( '/logs', logsArgs( query ) ), ( rows ) => rows );
 	return { rows: body, total, totalPages };
+}
+
+/**
+ * The Email Delivery Test: a basic test email (step 0) through wp_mail() to `email`.
+ * Rejects with the WP_Error JSON (the mailer's error) when WordPress did not accept it.
+ * @param email Recipient.
+ */
+export function sendTestEmail(
+	email: string
+): Promise< { sent: boolean; step: number } > {
+	return apiFetch( {
+		path: reportPath( '/test/email' ),
+		method: 'POST',
+		data: { email: email.trim(), step: 0 },
+	} );
 }
 
 export function fetchSessionDetail( id: string ): Promise< SessionDetail > {

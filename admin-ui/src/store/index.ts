@@ -28,6 +28,9 @@ export {
 	couponKey,
 	couponsKey,
 	logsKey,
+	MAIL_ENVIRONMENT_KEY,
+	notificationKey,
+	notificationsKey,
 	sessionKey,
 	sessionsKey,
 } from './report-keys';

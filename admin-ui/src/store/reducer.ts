@@ -21,6 +21,9 @@ export const initialState: State = {
 		coupons: {},
 		coupon: {},
 		logs: {},
+		notifications: {},
+		notification: {},
+		mailEnvironment: {},
 	},
 };
 

@@ -3,7 +3,7 @@
  * owner has seen stays cached while the page is open, and going back to it shows it at once.
  */
 /** Internal dependencies */
-import type { LogsQuery, SessionsQuery } from './types';
+import type { LogsQuery, NotificationsQuery, SessionsQuery } from './types';
 
 export function analyticsKey( days: number ): string {
 	return String( days );
@@ -49,3 +49,18 @@ export function logsKey( query: LogsQuery ): string {
 		query.search,
 	].join( '|' );
 }
+
+/**
+ * Same key for the same Notifications list arguments.
+ * @param query Notifications list arguments.
+ */
+export function notificationsKey( query: NotificationsQuery ): string {
+	return [ query.days, query.status, query.page, query.search ].join( '|' );
+}
+
+export function notificationKey( id: string ): string {
+	return id;
+}
+
+/** The mail environment has one answer (it does not depend on arguments). */
+export const MAIL_ENVIRONMENT_KEY = 'current';

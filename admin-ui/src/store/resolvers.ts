@@ -13,6 +13,9 @@ import {
 	fetchCouponDetail,
 	fetchCouponsPage,
 	fetchLogsPage,
+	fetchMailEnvironment,
+	fetchNotificationDetail,
+	fetchNotificationsPage,
 	fetchResource,
 	fetchSessionDetail,
 	fetchSessionsPage,
@@ -23,11 +26,15 @@ import {
 	couponKey,
 	couponsKey,
 	logsKey,
+	MAIL_ENVIRONMENT_KEY,
+	notificationKey,
+	notificationsKey,
 	sessionKey,
 	sessionsKey,
 } from './report-keys';
 import type {
 	LogsQuery,
+	NotificationsQuery,
 	ReportKind,
 	Reports,
 	ResourceName,
@@ -101,4 +108,24 @@ export function getCouponDetail( id: number ) {
 
 export function getLogsPage( query: LogsQuery ) {
 	return loadReport( 'logs', logsKey( query ), () => fetchLogsPage( query ) );
+}
+
+export function getNotificationsPage( query: NotificationsQuery ) {
+	return loadReport( 'notifications', notificationsKey( query ), () =>
+		fetchNotificationsPage( query )
+	);
+}
+
+export function getNotificationDetail( id: string ) {
+	return loadReport( 'notification', notificationKey( id ), () =>
+		fetchNotificationDetail( id )
+	);
+}
+
+export function getMailEnvironment() {
+	return loadReport(
+		'mailEnvironment',
+		MAIL_ENVIRONMENT_KEY,
+		fetchMailEnvironment
+	);
 }

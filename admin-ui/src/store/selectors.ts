@@ -7,6 +7,9 @@ import {
 	couponKey,
 	couponsKey,
 	logsKey,
+	MAIL_ENVIRONMENT_KEY,
+	notificationKey,
+	notificationsKey,
 	sessionKey,
 	sessionsKey,
 } from './report-keys';
@@ -17,6 +20,10 @@ import type {
 	CouponsPage,
 	LogsPage,
 	LogsQuery,
+	MailEnvironment,
+	NotificationDetail,
+	NotificationsPage,
+	NotificationsQuery,
 	ReportKind,
 	ResourceName,
 	Resources,
@@ -132,6 +139,40 @@ export function getLogsPage(
 	query: LogsQuery
 ): LogsPage | undefined {
 	return state.reports.logs[ logsKey( query ) ]?.value;
+}
+
+/**
+ * One Notifications list page with its totals; undefined until loaded (the resolver loads it).
+ * @param state Store state.
+ * @param query List arguments.
+ */
+export function getNotificationsPage(
+	state: State,
+	query: NotificationsQuery
+): NotificationsPage | undefined {
+	return state.reports.notifications[ notificationsKey( query ) ]?.value;
+}
+
+/**
+ * One notification with its lifecycle; undefined until loaded (the resolver loads it).
+ * @param state Store state.
+ * @param id    Notification id.
+ */
+export function getNotificationDetail(
+	state: State,
+	id: string
+): NotificationDetail | undefined {
+	return state.reports.notification[ notificationKey( id ) ]?.value;
+}
+
+/**
+ * The Email Delivery Test's mail environment; undefined until loaded (the resolver loads it).
+ * @param state Store state.
+ */
+export function getMailEnvironment(
+	state: State
+): MailEnvironment | undefined {
+	return state.reports.mailEnvironment[ MAIL_ENVIRONMENT_KEY ]?.value;
 }
 
 /**

@@ -6,7 +6,9 @@ import type {
 	CampaignSettings,
 	LogLevelFilter,
 	LogSourceFilter,
+	MailConfidence,
 	MetricKey,
+	NotificationState,
 	SessionListOrderby,
 	SessionStatusFilter,
 	Settings,
@@ -58,6 +60,8 @@ export interface AnalyticsReport {
 	readonly series: readonly AnalyticsDay[];
 	/** Current session counts by status key. */
 	readonly statuses: Readonly< Record< string, number > >;
+	/** Notifications of the period's sessions by lifecycle state. */
+	readonly notifications?: Readonly< Record< string, number > >;
 	readonly currency: string;
 	readonly generated_at: string;
 }
@@ -229,6 +233,83 @@ export interface LogsPage {
 	readonly totalPages: number;
 }
 
+/** The Notifications list's status filter: `all` or one lifecycle state. */
+export type NotificationStatusFilter = 'all' | NotificationState;
+
+/** The arguments of one Notifications list page (`GET /notifications`). */
+export interface NotificationsQuery {
+	readonly days: number;
+	readonly status: NotificationStatusFilter;
+	/** Empty: no search. */
+	readonly search: string;
+	/** 1-based. */
+	readonly page: number;
+}
+
+/** One row of `GET /notifications`. */
+export interface NotificationRow {
+	readonly notification_id: string;
+	readonly session_id: string;
+	readonly status: string;
+	readonly recipient: string;
+	readonly step: number;
+	readonly email_type: string;
+	readonly trigger: string;
+	readonly scheduled_at: string | null;
+	readonly attempts: number;
+	readonly last_error: string;
+}
+
+/** A page of notifications with the totals of the `X-WP-Total` / `X-WP-TotalPages` headers. */
+export interface NotificationsPage {
+	readonly rows: readonly NotificationRow[];
+	readonly total: number;
+	readonly totalPages: number;
+}
+
+/** `GET /notifications/{id}`: the row plus its lifecycle. */
+export interface NotificationDetail extends NotificationRow {
+	readonly order_id: number;
+	readonly session_status: string;
+	readonly cancel_reason: string;
+	/** Lifecycle state → when it was entered (ISO 8601). */
+	readonly timestamps: Readonly< Record< string, string | null > >;
+	readonly retries: number;
+	readonly restore_clicked_at: string | null;
+	readonly recovered_order: {
+		readonly id: number;
+		readonly total: number;
+		readonly currency: string;
+		readonly status: string;
+		readonly edit_link: string;
+	} | null;
+}
+
+/** One finding of the mail environment detection. */
+export interface MailDetection {
+	readonly confidence: MailConfidence;
+	readonly name: string;
+	/** `plugin`, `hook`, or what a filter said. */
+	readonly source: string;
+	/** Plugin file or hook name. */
+	readonly detail: string;
+}
+
+/** `GET /mail-environment`: the Email Delivery Test's detection and sender. */
+export interface MailEnvironment {
+	readonly confidence: MailConfidence | 'none';
+	readonly service: string | null;
+	readonly detections: readonly MailDetection[];
+	readonly loggers: readonly {
+		readonly name: string;
+		readonly plugin: string;
+	}[];
+	readonly from_email: string;
+	readonly from_name: string;
+	/** The test email's default recipient: the current user's email. */
+	readonly recipient: string;
+}
+
 /** The report answers the store keeps, by kind; each is kept per query key (see report-keys.ts). */
 export interface Reports {
 	readonly analytics: AnalyticsReport;
@@ -237,6 +318,9 @@ export interface Reports {
 	readonly coupons: CouponsPage;
 	readonly coupon: CouponDetail;
 	readonly logs: LogsPage;
+	readonly notifications: NotificationsPage;
+	readonly notification: NotificationDetail;
+	readonly mailEnvironment: MailEnvironment;
 }
 
 export type ReportKind = keyof Reports;

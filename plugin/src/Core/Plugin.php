@@ -23,6 +23,7 @@ use WPAnchorBay\CartBay\Analytics\LedgerRebuild;
 use WPAnchorBay\CartBay\Analytics\WcAnalyticsExclusion;
 use WPAnchorBay\CartBay\Api\AnalyticsController;
 use WPAnchorBay\CartBay\Api\CouponsController;
+use WPAnchorBay\CartBay\Api\DeliveryTestController;
 use WPAnchorBay\CartBay\Api\ExportController;
 use WPAnchorBay\CartBay\Api\LicenseController;
 use WPAnchorBay\CartBay\Api\LogsController;
@@ -56,6 +57,7 @@ use WPAnchorBay\CartBay\License\LicenseState;
 use WPAnchorBay\CartBay\License\PluginUpdater;
 use WPAnchorBay\CartBay\License\ReleaseInfo;
 use WPAnchorBay\CartBay\Logging\LogRetention;
+use WPAnchorBay\CartBay\Notifications\MailEnvironment;
 use WPAnchorBay\CartBay\Notifications\MailOutcome;
 use WPAnchorBay\CartBay\Offers\CouponIssuer;
 use WPAnchorBay\CartBay\Privacy\PersonalDataEraser;
@@ -318,6 +320,8 @@ final class Plugin {
 				new NotificationQuery( $this->service( SessionQuery::class ), $this->service( SessionRepository::class ) )
 			),
 			CouponsController::class       => fn () => new CouponsController( new CouponReport( $this->service( SessionRepository::class ) ) ),
+			// Email Delivery Test (issue 13).
+			DeliveryTestController::class  => static fn () => new DeliveryTestController( new MailEnvironment() ),
 			// Logs (issue 12).
 			LogsController::class          => static fn () => new LogsController(),
 			// Agent access (issue 14).

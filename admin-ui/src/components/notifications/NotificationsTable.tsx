@@ -1,0 +1,330 @@
+/**
+ * The Notifications table of the period (`GET /notifications`): status filter, search (recipient, session
+ * id, notification id, email type or trigger), 20 a page, and a notification's Details in a modal; the
+ * focus goes back to the row's Details button when the modal closes.
+ */
+/** External dependencies */
+import type { FormEvent } from 'react';
+
+/** WordPress dependencies */
+import { Button, SelectControl, TextControl } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { useMemo, useReducer, useRef, useState } from '@wordpress/element';
+import { __, _n, sprintf } from '@wordpress/i18n';
+
+/** Internal dependencies */
+import { formatMoment } from '../../format';
+import {
+	initialNotificationsState,
+	NOTIFICATION_STATES,
+	notificationStateLabel,
+	notificationsQuery,
+	notificationsReducer,
+	triggerLabel,
+} from '../../notifications';
+import { notificationsKey, store } from '../../store';
+import type {
+	NotificationStatusFilter,
+	NotificationsPage,
+} from '../../store/types';
+import Loading from '../Loading';
+import LoadError from '../LoadError';
+import NotificationDetailModal from './NotificationDetailModal';
+
+const STATUS_CHOICES: readonly NotificationStatusFilter[] = [
+	'all',
+	...NOTIFICATION_STATES,
+];
+
+export default function NotificationsTable( {
+	days,
+}: {
+	readonly days: number;
+} ) {
+	const [ state, dispatch ] = useReducer(
+		notificationsReducer,
+		initialNotificationsState
+	);
+	const [ searchDraft, setSearchDraft ] = useState( '' );
+	const [ openId, setOpenId ] = useState< string | null >( null );
+	// A new period starts again at the first page (derived state: compared while rendering).
+	const [ shownDays, setShownDays ] = useState( days );
+	if ( shownDays !== days ) {
+		setShownDays( days );
+		dispatch( { type: 'restart' } );
+	}
+	const query = useMemo(
+		() =>
+			notificationsQuery(
+				shownDays === days
+					? state
+					: notificationsReducer( state, { type: 'restart' } ),
+				days
+			),
+		[ state, days, shownDays ]
+	);
+	const { page, error } = useSelect(
+		( select ) => ( {
+			page: select( store ).getNotificationsPage( query ),
+			error: select( store ).getReportError(
+				'notifications',
+				notificationsKey( query )
+			),
+		} ),
+		[ query ]
+	);
+	const { invalidateResolution } = useDispatch( store );
+	// While the next page loads, the rows shown stay (marked busy) rather than flashing a spinner.
+	const last = useRef< NotificationsPage | undefined >( undefined );
+	if ( page !== undefined ) {
+		last.current = page;
+	}
+	const shown = page ?? last.current;
+	const filtered = state.status !== 'all' || state.search !== '';
+
+	const onSearch = ( event: FormEvent ) => {
+		event.preventDefault();
+		dispatch( { type: 'search', search: searchDraft } );
+	};
+
+	return (
+		<section
+			className="cartbay-notifications-list"
+			aria-labelledby="cartbay-notifications-list-title"
+		>
+			<h2 id="cartbay-notifications-list-title">
+				{ __( 'Recovery email notifications', 'cartbay' ) }
+			</h2>
+			<div className="cartbay-sessions__controls">
+				<SelectControl
+					__next40pxDefaultSize
+					__nextHasNoMarginBottom
+					label={ __( 'Status', 'cartbay' ) }
+					value={ state.status }
+					options={ STATUS_CHOICES.map( ( status ) => ( {
+						value: status,
+						label:
+							status === 'all'
+								? __( 'All statuses', 'cartbay' )
+								: notificationStateLabel( status ),
+					} ) ) }
+					onChange={ ( status ) =>
+						dispatch( {
+							type: 'status',
+							status: status as NotificationStatusFilter,
+						} )
+					}
+				/>
+				<form
+					role="search"
+					className="cartbay-sessions__search"
+					onSubmit={ onSearch }
+				>
+					<TextControl
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
+						type="search"
+						label={ __( 'Search notifications', 'cartbay' ) }
+						help={ __(
+							'Recipient email, session id, notification id, email type or trigger source.',
+							'cartbay'
+						) }
+						value={ searchDraft }
+						onChange={ setSearchDraft }
+					/>
+					<Button
+						variant="secondary"
+						type="submit"
+						__next40pxDefaultSize
+					>
+						{ __( 'Search', 'cartbay' ) }
+					</Button>
+				</form>
+			</div>
+			{ page === undefined && error && (
+				<LoadError
+					error={ error }
+					onRetry={ () =>
+						invalidateResolution( 'getNotificationsPage', [
+							query,
+						] )
+					}
+				/>
+			) }
+			{ shown === undefined && ! error && <Loading /> }
+			{ shown !== undefined && ! ( page === undefined && error ) && (
+				<NotificationsGrid
+					page={ shown }
+					pageNumber={ query.page }
+					isBusy={ page === undefined }
+					filtered={ filtered }
+					onPage={ ( next ) =>
+						dispatch( {
+							type: 'page',
+							page: next,
+							totalPages: shown.totalPages,
+						} )
+					}
+					onOpen={ setOpenId }
+				/>
+			) }
+			{ openId !== null && (
+				<NotificationDetailModal
+					notificationId={ openId }
+					onClose={ () => setOpenId( null ) }
+				/>
+			) }
+		</section>
+	);
+}
+
+interface GridProps {
+	readonly page: NotificationsPage;
+	readonly pageNumber: number;
+	readonly isBusy: boolean;
+	readonly filtered: boolean;
+	readonly onPage: ( page: number ) => void;
+	readonly onOpen: ( notificationId: string ) => void;
+}
+
+function NotificationsGrid( {
+	page,
+	pageNumber,
+	isBusy,
+	filtered,
+	onPage,
+	onOpen,
+}: GridProps ) {
+	const totalPages = Math.max( 1, page.totalPages );
+	return (
+		<>
+			<p className="cartbay-sessions__count" aria-live="polite">
+				{ sprintf(
+					/* translators: 1: number of notifications, 2: current page, 3: number of pages */
+					_n(
+						'%1$d notification · page %2$d of %3$d',
+						'%1$d notifications · page %2$d of %3$d',
+						page.total,
+						'cartbay'
+					),
+					page.total,
+					pageNumber,
+					totalPages
+				) }
+			</p>
+			<div className="cartbay-sessions__scroll">
+				<table
+					className="widefat striped cartbay-notifications__table"
+					aria-busy={ isBusy }
+				>
+					<caption className="screen-reader-text">
+						{ __(
+							'Recovery email notifications of the period, newest scheduled first.',
+							'cartbay'
+						) }
+					</caption>
+					<thead>
+						<tr>
+							<th scope="col">{ __( 'Session', 'cartbay' ) }</th>
+							<th scope="col">{ __( 'Status', 'cartbay' ) }</th>
+							<th scope="col">
+								{ __( 'Recipient Email', 'cartbay' ) }
+							</th>
+							<th scope="col">{ __( 'Email', 'cartbay' ) }</th>
+							<th scope="col">
+								{ __( 'Scheduled', 'cartbay' ) }
+							</th>
+							<th scope="col">{ __( 'Actions', 'cartbay' ) }</th>
+						</tr>
+					</thead>
+					<tbody>
+						{ page.rows.length === 0 && (
+							<tr>
+								<td colSpan={ 6 }>
+									{ filtered
+										? __(
+												'No notifications match this status or search. Choose All statuses or clear the search.',
+												'cartbay'
+											)
+										: __(
+												'No recovery emails were scheduled for this period’s sessions. Emails are scheduled when a captured cart is abandoned and the recovery sequence is on.',
+												'cartbay'
+											) }
+								</td>
+							</tr>
+						) }
+						{ page.rows.map( ( row ) => (
+							<tr
+								key={ row.notification_id }
+								data-notification={ row.notification_id }
+							>
+								<td>{ row.session_id }</td>
+								<td>
+									<span
+										className={ `cartbay-status cartbay-notification-status--${ row.status }` }
+									>
+										{ notificationStateLabel( row.status ) }
+									</span>
+								</td>
+								<td>{ row.recipient }</td>
+								<td>
+									{ sprintf(
+										/* translators: %d: recovery email step number */
+										__( 'Recovery Email %d', 'cartbay' ),
+										row.step
+									) }
+									<br />
+									<code>{ row.notification_id }</code>
+									<span className="cartbay-notifications__trigger">
+										{ triggerLabel( row.trigger ) }
+									</span>
+								</td>
+								<td>{ formatMoment( row.scheduled_at ) }</td>
+								<td>
+									<Button
+										variant="secondary"
+										size="compact"
+										aria-haspopup="dialog"
+										className="cartbay-notifications__open"
+										onClick={ () =>
+											onOpen( row.notification_id )
+										}
+									>
+										{ __( 'Details', 'cartbay' ) }
+										<span className="screen-reader-text">
+											{ ' ' }
+											{ row.notification_id }
+										</span>
+									</Button>
+								</td>
+							</tr>
+						) ) }
+					</tbody>
+				</table>
+			</div>
+			<nav
+				className="cartbay-sessions__pages"
+				aria-label={ __( 'Notifications pages', 'cartbay' ) }
+			>
+				<Button
+					variant="secondary"
+					__next40pxDefaultSize
+					disabled={ pageNumber <= 1 }
+					accessibleWhenDisabled
+					onClick={ () => onPage( pageNumber - 1 ) }
+				>
+					{ __( 'Previous page', 'cartbay' ) }
+				</Button>
+				<Button
+					variant="secondary"
+					__next40pxDefaultSize
+					disabled={ pageNumber >= totalPages }
+					accessibleWhenDisabled
+					onClick={ () => onPage( pageNumber + 1 ) }
+				>
+					{ __( 'Next page', 'cartbay' ) }
+				</Button>
+			</nav>
+		</>
+	);
+}
