@@ -2,7 +2,7 @@
  * E2E: the first-run setup wizard in Chromium, signed in as the administrator. Activating CartBay alone
  * from the Plugins screen redirects once to the wizard; a bulk activation never does. The wizard's five
  * steps: "I'll do this later" skips the license, Consent & Timing saves what changed (GET /settings and
- * GET /campaign agree), Email Delivery sends a test email that the store's mail catcher receives, Launch
+ * GET /campaign agree), Email Delivery shows the delivery detection and sends a test email that the store's mail catcher receives, Launch
  * saves the sending switch and Finish opens CartBay with the wizard complete, after which activating
  * again never redirects. axe-core WCAG 2.1 A/AA on a step; a screenshot goes to a temporary folder.
  */
@@ -195,19 +195,22 @@ export async function adminWizardScenarios(
 					newTimeout
 				);
 
-				// ---- Email Delivery: the test email reaches the mail catcher ----------------------------
+				// ---- Email Delivery: detection, and the test email reaches the mail catcher------------------------
+				const detection = await page
+					.locator( '.cartbay-delivery-test__status' )
+					.innerText();
 				await page
-					.getByLabel( 'Send a test email to' )
+					.getByLabel( 'Send the test email to' )
 					.fill( TEST_RECIPIENT );
 				await page
-					.getByRole( 'button', { name: 'Send test email' } )
+					.getByRole( 'button', { name: 'Send Test Email' } )
 					.click();
-				await page
-					.locator( '.cartbay-notices' )
-					.getByText( 'WordPress accepted the test email', {
-						exact: false,
-					} )
-					.waitFor();
+				await page.locator( '.cartbay-delivery-test__ok' ).waitFor();
+				t.check(
+					'Email Delivery shows the delivery detection (GET /mail-environment)',
+					detection.trim() !== '',
+					detection
+				);
 				t.equal(
 					'the test email was delivered to the chosen address',
 					store.site.readMailTo( TEST_RECIPIENT ).length,
