@@ -16,7 +16,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import {
 	metaKeys,
 	plugin,
@@ -40,7 +40,8 @@ import {
 	installMuPlugins,
 	RECOVERY_TEST_HELPERS,
 } from '../support/store-fixtures';
-import { axeSource, logIn, type AdminOverviewEnv } from './admin-overview';
+import { logIn, type AdminOverviewEnv } from './admin-overview';
+import { checkAxe } from './axe';
 import { resetSessions } from './sessions';
 
 const NAME =
@@ -69,48 +70,6 @@ echo "ok\\n";`;
 interface CouponsAnswer {
 	cards: Record< string, number >;
 	coupons: CouponRow[];
-}
-
-/**
- * Runs axe-core's WCAG 2.1 A/AA rules on a part of the page.
- * @param page     Page.
- * @param selector Part checked.
- */
-async function axeViolations(
-	page: Page,
-	selector: string
-): Promise< { id: string; targets: string[] }[] | null > {
-	const axe = axeSource();
-	if ( axe === null ) {
-		return null;
-	}
-	await page.addScriptTag( { content: axe } );
-	return page.evaluate( async ( sel ) => {
-		const result = await (
-			window as unknown as {
-				axe: {
-					run: (
-						context: string,
-						options: unknown
-					) => Promise< {
-						violations: {
-							id: string;
-							nodes: { target: string[] }[];
-						}[];
-					} >;
-				};
-			}
-		 ).axe.run( sel, {
-			runOnly: {
-				type: 'tag',
-				values: [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ],
-			},
-		} );
-		return result.violations.map( ( v ) => ( {
-			id: v.id,
-			targets: v.nodes.slice( 0, 3 ).map( ( n ) => n.target.join( ' ' ) ),
-		} ) );
-	}, selector );
 }
 
 export async function adminOffersLogsScenarios(
@@ -452,21 +411,12 @@ echo "ok\\n";` );
 						( el ) => el === el.ownerDocument.activeElement
 					)
 				);
-				const offersViolations = await axeViolations(
+				await checkAxe(
+					t,
 					page,
-					'.cartbay-admin__screen'
+					'.cartbay-admin__screen',
+					'axe-core finds no WCAG 2.1 A/AA violation in Offers (with Coupon History)'
 				);
-				if ( offersViolations === null ) {
-					console.log(
-						'          axe-core is not installed: the automated accessibility check is skipped'
-					);
-				} else {
-					t.check(
-						'axe-core finds no WCAG 2.1 A/AA violation in Offers (with Coupon History)',
-						offersViolations.length === 0,
-						offersViolations
-					);
-				}
 				const historyShot = join( shots, 'admin-offers-history.png' );
 				await page.screenshot( { path: historyShot, fullPage: true } );
 				console.log( `          screenshot: ${ historyShot }` );
@@ -655,17 +605,12 @@ echo "ok\\n";` );
 						( el ) => el === el.ownerDocument.activeElement
 					)
 				);
-				const logsViolations = await axeViolations(
+				await checkAxe(
+					t,
 					page,
-					'.cartbay-admin__hidden'
+					'.cartbay-admin__hidden',
+					'axe-core finds no WCAG 2.1 A/AA violation in Logs'
 				);
-				if ( logsViolations !== null ) {
-					t.check(
-						'axe-core finds no WCAG 2.1 A/AA violation in Logs',
-						logsViolations.length === 0,
-						logsViolations
-					);
-				}
 				const logsShot = join( shots, 'admin-logs.png' );
 				await page.screenshot( { path: logsShot, fullPage: true } );
 				console.log( `          screenshot: ${ logsShot }` );

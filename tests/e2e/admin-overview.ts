@@ -7,8 +7,7 @@
  *
  * A screenshot goes to a temporary folder (its path is printed); nothing is written to the repository.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -30,6 +29,7 @@ import {
 import { EVENT, STATUS } from '../support/schema-names';
 import { collectErrors } from './checkout';
 import type { BrowserEnv, StoreEnv } from './env';
+import { checkAxe } from './axe';
 import { resetSessions } from './sessions';
 
 export interface AdminOverviewEnv {
@@ -593,47 +593,12 @@ echo "ok\\n";` );
 				);
 
 				// ---- automated accessibility rules over the Overview (axe-core, when installed) ------------
-				const axe = axeSource();
-				if ( axe === null ) {
-					console.log(
-						'          axe-core is not installed: the automated accessibility check is skipped'
-					);
-				} else {
-					await page.addScriptTag( { content: axe } );
-					const violations = await page.evaluate( async () => {
-						const result = await (
-							window as unknown as {
-								axe: {
-									run: (
-										context: string,
-										options: unknown
-									) => Promise< {
-										violations: {
-											id: string;
-											nodes: { target: string[] }[];
-										}[];
-									} >;
-								};
-							}
-						 ).axe.run( '.cartbay-overview', {
-							runOnly: {
-								type: 'tag',
-								values: [ 'wcag2a', 'wcag2aa', 'wcag21aa' ],
-							},
-						} );
-						return result.violations.map( ( v ) => ( {
-							id: v.id,
-							targets: v.nodes
-								.slice( 0, 3 )
-								.map( ( n ) => n.target.join( ' ' ) ),
-						} ) );
-					} );
-					t.check(
-						'axe-core finds no WCAG 2.1 A/AA violation in the Overview',
-						violations.length === 0,
-						violations
-					);
-				}
+				await checkAxe(
+					t,
+					page,
+					'.cartbay-overview',
+					'axe-core finds no WCAG 2.1 A/AA violation in the Overview'
+				);
 
 				// The whole page, and its top as the window shows it (a full-page shot draws WordPress's fixed
 				// admin bar and menu where the window was).
@@ -678,16 +643,6 @@ echo "ok\\n";` );
 			await context.close().catch( () => undefined );
 		}
 		await resetSessions( store.site );
-	}
-}
-
-/** axe-core's browser script (a devDependency), or null when node_modules lacks it. */
-export function axeSource(): string | null {
-	try {
-		const require = createRequire( import.meta.url );
-		return readFileSync( require.resolve( 'axe-core/axe.min.js' ), 'utf8' );
-	} catch {
-		return null;
 	}
 }
 

@@ -12,7 +12,8 @@ import type { BrowserContext } from 'playwright-core';
 import { emailSteps, placeholders, plugin } from '../../plugin/schema';
 import type { CampaignSettings } from '../../plugin/schema/normalize';
 import { formatStep } from '../../admin-ui/src/sequence';
-import { axeSource, logIn, type AdminOverviewEnv } from './admin-overview';
+import { logIn, type AdminOverviewEnv } from './admin-overview';
+import { checkAxe } from './axe';
 import { resetSessions } from './sessions';
 
 const NAME =
@@ -141,47 +142,12 @@ export async function adminTemplatesScenarios(
 				);
 
 				// ---- automated accessibility rules (axe-core, when installed) -------------------------------
-				const axe = axeSource();
-				if ( axe === null ) {
-					console.log(
-						'          axe-core is not installed: the automated accessibility check is skipped'
-					);
-				} else {
-					await page.addScriptTag( { content: axe } );
-					const violations = await page.evaluate( async () => {
-						const result = await (
-							window as unknown as {
-								axe: {
-									run: (
-										context: string,
-										options: unknown
-									) => Promise< {
-										violations: {
-											id: string;
-											nodes: { target: string[] }[];
-										}[];
-									} >;
-								};
-							}
-						 ).axe.run( '.cartbay-templates', {
-							runOnly: {
-								type: 'tag',
-								values: [ 'wcag2a', 'wcag2aa', 'wcag21aa' ],
-							},
-						} );
-						return result.violations.map( ( v ) => ( {
-							id: v.id,
-							targets: v.nodes
-								.slice( 0, 3 )
-								.map( ( n ) => n.target.join( ' ' ) ),
-						} ) );
-					} );
-					t.check(
-						'axe-core finds no WCAG 2.1 A/AA violation in Templates',
-						violations.length === 0,
-						violations
-					);
-				}
+				await checkAxe(
+					t,
+					page,
+					'.cartbay-templates',
+					'axe-core finds no WCAG 2.1 A/AA violation in Templates'
+				);
 
 				// ---- Trigger Test Flow with Test Mode, by keyboard ------------------------------------------
 				await api( '/settings', 'PATCH', { test_mode: true } );
