@@ -17,6 +17,7 @@ import LoadError from '../components/LoadError';
 import SaveButton from '../components/SaveButton';
 import SequenceStep from '../components/SequenceStep';
 import { useFeedback } from '../components/use-feedback';
+import { useUnsavedChangesWarning } from '../components/use-unsaved-changes';
 import { campaign, normalizeCampaign } from '../schema';
 import { schemaText } from '../schema-text';
 import {
@@ -42,6 +43,7 @@ export default function RecoverySequenceScreen() {
 	const { saveCampaign, invalidateResolution } = useDispatch( store );
 	const [ draft, setDraft ] = useState< CampaignDraft | null >( null );
 	const { notices, show, dismiss } = useFeedback();
+	useUnsavedChangesWarning( draft !== null );
 
 	if ( saved === undefined ) {
 		return error ? (

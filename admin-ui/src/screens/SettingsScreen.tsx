@@ -18,6 +18,7 @@ import SettingField from '../components/SettingField';
 import LicensePanel from '../components/settings/LicensePanel';
 import { useLicense } from '../components/settings/use-license';
 import { useFeedback } from '../components/use-feedback';
+import { useUnsavedChangesWarning } from '../components/use-unsaved-changes';
 import { getBootData } from '../boot';
 import { isWellFormedLicenseKey } from '../license';
 import { normalizeSettings } from '../schema';
@@ -58,6 +59,9 @@ export default function SettingsScreen( {
 	const [ licenseKey, setLicenseKey ] = useState( '' );
 	const license = useLicense( withLicense );
 	const { notices, show, dismiss } = useFeedback();
+	useUnsavedChangesWarning(
+		Object.keys( drafts ).length > 0 || licenseKey.trim() !== ''
+	);
 	const { canManageAgentAccess, wizardUrl } = getBootData();
 
 	if ( settings === undefined ) {

@@ -249,4 +249,21 @@ describe( 'SettingsScreen (Settings section)', () => {
 			 ).disabled
 		).toBe( false );
 	} );
+
+	it( 'asks before the page is left while an edit is unsaved, not before or after saving', async () => {
+		renderSettings();
+		const leave = () => {
+			const event = new Event( 'beforeunload', { cancelable: true } );
+			window.dispatchEvent( event );
+			return event.defaultPrevented;
+		};
+		const toggle = await screen.findByLabelText( label( 'test_mode' ) );
+		expect( leave() ).toBe( false );
+		fireEvent.click( toggle );
+		expect( leave() ).toBe( true );
+		fireEvent.click(
+			screen.getByRole( 'button', { name: 'Save changes' } )
+		);
+		await waitFor( () => expect( leave() ).toBe( false ) );
+	} );
 } );
