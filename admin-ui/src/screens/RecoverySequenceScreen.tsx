@@ -7,7 +7,6 @@ import type { FormEvent } from 'react';
 /** WordPress dependencies */
 import { ToggleControl } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
@@ -17,7 +16,7 @@ import LoadError from '../components/LoadError';
 import SaveButton from '../components/SaveButton';
 import SequenceStep from '../components/SequenceStep';
 import { useFeedback } from '../components/use-feedback';
-import { useUnsavedChangesWarning } from '../components/use-unsaved-changes';
+import { useUnsavedDraft } from '../components/unsaved-drafts';
 import { campaign, normalizeCampaign } from '../schema';
 import { schemaText } from '../schema-text';
 import {
@@ -31,6 +30,8 @@ import {
 } from '../sequence';
 import { store } from '../store';
 
+const isUntouched = ( draft: CampaignDraft | null ) => draft === null;
+
 export default function RecoverySequenceScreen() {
 	const { saved, isSaving, error } = useSelect(
 		( select ) => ( {
@@ -41,9 +42,12 @@ export default function RecoverySequenceScreen() {
 		[]
 	);
 	const { saveCampaign, invalidateResolution } = useDispatch( store );
-	const [ draft, setDraft ] = useState< CampaignDraft | null >( null );
+	const [ draft, setDraft ] = useUnsavedDraft< CampaignDraft | null >(
+		'campaign',
+		null,
+		isUntouched
+	);
 	const { notices, show, dismiss } = useFeedback();
-	useUnsavedChangesWarning( draft !== null );
 
 	if ( saved === undefined ) {
 		return error ? (

@@ -18,7 +18,7 @@ import SettingField from '../components/SettingField';
 import LicensePanel from '../components/settings/LicensePanel';
 import { useLicense } from '../components/settings/use-license';
 import { useFeedback } from '../components/use-feedback';
-import { useUnsavedChangesWarning } from '../components/use-unsaved-changes';
+import { useUnsavedDraft } from '../components/unsaved-drafts';
 import { getBootData } from '../boot';
 import { isWellFormedLicenseKey } from '../license';
 import { normalizeSettings } from '../schema';
@@ -35,6 +35,10 @@ import {
 import { store } from '../store';
 import type { FeedbackNotice, SettingsScreenProps } from '../types';
 import { sectionTitle } from './section-titles';
+
+const NO_DRAFTS: SettingsDrafts = {};
+const hasNoDrafts = ( drafts: SettingsDrafts ) =>
+	Object.keys( drafts ).length === 0;
 
 /** The agent gates' section: read-only for users who may not open or close them. */
 const AGENT_SECTION = 'agent';
@@ -55,13 +59,14 @@ export default function SettingsScreen( {
 		[]
 	);
 	const { saveSettings, invalidateResolution } = useDispatch( store );
-	const [ drafts, setDrafts ] = useState< SettingsDrafts >( {} );
+	const [ drafts, setDrafts ] = useUnsavedDraft< SettingsDrafts >(
+		`settings:${ sections.join( ',' ) }`,
+		NO_DRAFTS,
+		hasNoDrafts
+	);
 	const [ licenseKey, setLicenseKey ] = useState( '' );
 	const license = useLicense( withLicense );
 	const { notices, show, dismiss } = useFeedback();
-	useUnsavedChangesWarning(
-		Object.keys( drafts ).length > 0 || licenseKey.trim() !== ''
-	);
 	const { canManageAgentAccess, wizardUrl } = getBootData();
 
 	if ( settings === undefined ) {

@@ -11,6 +11,7 @@ import apiFetch from '@wordpress/api-fetch';
 import { createRegistry, RegistryProvider } from '@wordpress/data';
 
 import { defaultSettings, settingsOption } from '../../../../plugin/schema';
+import { clearUnsavedDrafts } from '../../components/unsaved-drafts';
 import { store } from '../../store';
 import { getScreens } from '..';
 
@@ -98,7 +99,11 @@ describe( 'Offers section', () => {
 	beforeEach( () => {
 		mockedFetch.mockReset();
 	} );
-	afterEach( cleanup );
+	afterEach( () => {
+		cleanup();
+		// Drafts outlive a form on purpose (tab switches); each test starts without any.
+		clearUnsavedDrafts();
+	} );
 
 	it( 'rewords the Discount Summary as the fields change, and warns for a percentage, without saving', async () => {
 		const requests: Request[] = [];

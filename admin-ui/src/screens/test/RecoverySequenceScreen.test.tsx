@@ -18,6 +18,7 @@ import {
 	normalizeCampaign,
 } from '../../../../plugin/schema';
 import { formatDelay } from '../../sequence';
+import { clearUnsavedDrafts } from '../../components/unsaved-drafts';
 import { store } from '../../store';
 import RecoverySequenceScreen from '../RecoverySequenceScreen';
 
@@ -32,6 +33,7 @@ interface Request {
 
 describe( 'RecoverySequenceScreen', () => {
 	afterEach( () => {
+		clearUnsavedDrafts();
 		cleanup();
 		mockedFetch.mockReset();
 	} );

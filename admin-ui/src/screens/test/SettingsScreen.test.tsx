@@ -11,6 +11,7 @@ import apiFetch from '@wordpress/api-fetch';
 import { createRegistry, RegistryProvider } from '@wordpress/data';
 
 import { defaultSettings, settingsOption } from '../../../../plugin/schema';
+import { clearUnsavedDrafts } from '../../components/unsaved-drafts';
 import { store } from '../../store';
 import SettingsScreen from '../SettingsScreen';
 
@@ -49,7 +50,11 @@ describe( 'SettingsScreen (Capture)', () => {
 	beforeEach( () => {
 		mockedFetch.mockReset();
 	} );
-	afterEach( cleanup );
+	afterEach( () => {
+		cleanup();
+		// Drafts outlive a form on purpose (tab switches); each test starts without any.
+		clearUnsavedDrafts();
+	} );
 
 	it( 'renders the Capture fields from the schema with the server values', async () => {
 		mockedFetch.mockResolvedValueOnce( {

@@ -12,6 +12,7 @@ import apiFetch from '@wordpress/api-fetch';
 import { createRegistry, RegistryProvider } from '@wordpress/data';
 
 import { defaultSettings, settingsOption } from '../../../../plugin/schema';
+import { clearUnsavedDrafts } from '../../components/unsaved-drafts';
 import { store } from '../../store';
 import SettingsScreen from '../SettingsScreen';
 
@@ -89,6 +90,7 @@ describe( 'SettingsScreen (Settings section)', () => {
 		window.cartbayAdmin = { canManageAgentAccess: true };
 	} );
 	afterEach( () => {
+		clearUnsavedDrafts();
 		cleanup();
 		delete window.cartbayAdmin;
 	} );
@@ -265,5 +267,27 @@ describe( 'SettingsScreen (Settings section)', () => {
 			screen.getByRole( 'button', { name: 'Save changes' } )
 		);
 		await waitFor( () => expect( leave() ).toBe( false ) );
+	} );
+
+	it( 'keeps an unsaved edit when the form is left and opened again (a tab switch)', async () => {
+		const first = renderSettings();
+		const toggle = ( await screen.findByLabelText(
+			label( 'test_mode' )
+		) ) as HTMLInputElement;
+		const before = toggle.checked;
+		fireEvent.click( toggle );
+		first.unmount();
+		renderSettings();
+		const again = ( await screen.findByLabelText(
+			label( 'test_mode' )
+		) ) as HTMLInputElement;
+		expect( again.checked ).toBe( ! before );
+		expect(
+			(
+				screen.getByRole( 'button', {
+					name: 'Save changes',
+				} ) as HTMLButtonElement
+			 ).getAttribute( 'aria-disabled' )
+		).not.toBe( 'true' );
 	} );
 } );
