@@ -250,6 +250,39 @@ export async function adminSettingsScenarios(
 						.isDisabled() )
 				);
 
+				// ---- an unsaved edit survives a tab switch -----------------------------------------------------
+				await page.reload();
+				const testMode = page.getByLabel( label( 'test_mode' ) );
+				const wasOn = await testMode.isChecked();
+				await testMode.click();
+				await page.getByRole( 'tab', { name: 'Overview' } ).click();
+				await page.locator( '.cartbay-overview' ).waitFor();
+				await page.getByRole( 'tab', { name: 'Settings' } ).click();
+				t.check(
+					'an unsaved edit is still there after switching to Overview and back',
+					( await page
+						.getByLabel( label( 'test_mode' ) )
+						.isChecked() ) !== wasOn
+				);
+				await page.getByLabel( label( 'test_mode' ) ).click();
+
+				// ---- the other settings sections pass axe too ------------------------------------------------
+				for ( const [ section, selector ] of [
+					[ 'capture', '.cartbay-form' ],
+					[ 'recovery-sequence', '.cartbay-form' ],
+				] as const ) {
+					await page.goto(
+						`${ url }/wp-admin/admin.php?page=wc-settings&tab=cartbay&section=${ section }`
+					);
+					await page.locator( selector ).first().waitFor();
+					await checkAxe(
+						t,
+						page,
+						selector,
+						`axe-core finds no WCAG 2.1 A/AA violation in ${ section }`
+					);
+				}
+
 				// ---- a shop manager sees the agent gates read-only -------------------------------------
 				const managerContext = await browser.newContext();
 				contexts.push( managerContext );
