@@ -4,19 +4,19 @@
  * notifications table with its filter, search and Details, and the Email Delivery Test at the bottom.
  */
 /** WordPress dependencies */
-import { Notice, SelectControl } from '@wordpress/components';
+import { Notice } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { __, _n, sprintf } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
+import PeriodSelector from '../components/PeriodSelector';
 import Loading from '../components/Loading';
 import LoadError from '../components/LoadError';
 import DeliveryTest from '../components/notifications/DeliveryTest';
 import NotificationCards from '../components/notifications/NotificationCards';
 import NotificationsTable from '../components/notifications/NotificationsTable';
 import { formatMoment } from '../format';
-import { locationUrl, normalizePeriod, useAppNavigation } from '../navigation';
-import { reportPeriodChoices } from '../schema';
+import { locationUrl, useAppNavigation } from '../navigation';
 import { analyticsKey, store } from '../store';
 
 /** The section the empty state sends the owner to (screens/index.tsx). */
@@ -45,29 +45,10 @@ export default function NotificationsScreen() {
 
 	return (
 		<div className="cartbay-overview cartbay-notifications">
-			<div className="cartbay-overview__period">
-				<SelectControl
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-					label={ __( 'Reporting period', 'cartbay' ) }
-					value={ String( days ) }
-					options={ reportPeriodChoices.map( ( choice ) => ( {
-						value: String( choice ),
-						label: sprintf(
-							/* translators: %d: number of days */
-							_n(
-								'Last %d day',
-								'Last %d days',
-								choice,
-								'cartbay'
-							),
-							choice
-						),
-					} ) ) }
-					onChange={ ( value ) =>
-						navigate( { period: normalizePeriod( value ) } )
-					}
-				/>
+			<PeriodSelector
+				period={ days }
+				onChange={ ( period ) => navigate( { period } ) }
+			>
 				{ report && (
 					<p className="cartbay-overview__range">
 						{ sprintf(
@@ -82,7 +63,7 @@ export default function NotificationsScreen() {
 						) }
 					</p>
 				) }
-			</div>
+			</PeriodSelector>
 			{ report === undefined && error && (
 				<LoadError
 					error={ error }

@@ -4,11 +4,12 @@
  * the browser's back and forward buttons move between periods too.
  */
 /** WordPress dependencies */
-import { Notice, SelectControl } from '@wordpress/components';
+import { Notice } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { __, _n, sprintf } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
+import PeriodSelector from '../components/PeriodSelector';
 import Loading from '../components/Loading';
 import LoadError from '../components/LoadError';
 import SessionsTable from '../components/overview/SessionsTable';
@@ -16,8 +17,7 @@ import StatCards from '../components/overview/StatCards';
 import StatusGuide from '../components/overview/StatusGuide';
 import TrendChart from '../components/overview/TrendChart';
 import { formatMoment } from '../format';
-import { locationUrl, normalizePeriod, useAppNavigation } from '../navigation';
-import { reportPeriodChoices } from '../schema';
+import { locationUrl, useAppNavigation } from '../navigation';
 import { analyticsKey, store } from '../store';
 
 /** The section the empty state sends the owner to (screens/index.tsx). */
@@ -40,29 +40,10 @@ export default function OverviewScreen() {
 
 	return (
 		<div className="cartbay-overview">
-			<div className="cartbay-overview__period">
-				<SelectControl
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-					label={ __( 'Reporting period', 'cartbay' ) }
-					value={ String( days ) }
-					options={ reportPeriodChoices.map( ( choice ) => ( {
-						value: String( choice ),
-						label: sprintf(
-							/* translators: %d: number of days */
-							_n(
-								'Last %d day',
-								'Last %d days',
-								choice,
-								'cartbay'
-							),
-							choice
-						),
-					} ) ) }
-					onChange={ ( value ) =>
-						navigate( { period: normalizePeriod( value ) } )
-					}
-				/>
+			<PeriodSelector
+				period={ days }
+				onChange={ ( period ) => navigate( { period } ) }
+			>
 				{ report && (
 					<p className="cartbay-overview__range">
 						{ sprintf(
@@ -77,7 +58,7 @@ export default function OverviewScreen() {
 						) }
 					</p>
 				) }
-			</div>
+			</PeriodSelector>
 			{ report === undefined && error && (
 				<LoadError
 					error={ error }
