@@ -41,6 +41,7 @@ import {
 	RECOVERY_TEST_HELPERS,
 } from '../support/store-fixtures';
 import { logIn, type AdminOverviewEnv } from './admin-overview';
+import { restClient } from './admin-session';
 import { checkAxe } from './axe';
 import { resetSessions } from './sessions';
 
@@ -100,28 +101,7 @@ export async function adminOffersLogsScenarios(
 				);
 				const page = await context.newPage();
 				await logIn( page, url );
-				const api = < T >(
-					path: string,
-					method = 'GET',
-					data?: Record< string, unknown >
-				) =>
-					page.evaluate(
-						async ( o ) =>
-							(
-								window as unknown as {
-									wp: {
-										apiFetch: (
-											options: unknown
-										) => Promise< unknown >;
-									};
-								}
-							 ).wp.apiFetch( o ),
-						{
-							path: `/${ plugin.restNamespace }${ path }`,
-							method,
-							...( data ? { data } : {} ),
-						}
-					) as Promise< T >;
+				const api = restClient( page );
 				const query = () => new URL( page.url() ).searchParams;
 
 				// ---- the offer: the schema defaults, saved -------------------------------------------------

@@ -29,6 +29,7 @@ import {
 import { EVENT, STATUS } from '../support/schema-names';
 import { collectErrors } from './checkout';
 import type { BrowserEnv, StoreEnv } from './env';
+import { signIn } from './admin-session';
 import { checkAxe } from './axe';
 import { resetSessions } from './sessions';
 
@@ -651,12 +652,6 @@ echo "ok\\n";` );
  * @param page
  * @param url
  */
-export async function logIn( page: Page, url: string ): Promise< void > {
-	await page.goto( `${ url }/wp-login.php` );
-	await page.fill( '#user_login', ADMIN.user );
-	await page.fill( '#user_pass', ADMIN.password );
-	await Promise.all( [
-		page.waitForURL( /\/wp-admin\// ),
-		page.click( '#wp-submit' ),
-	] );
+export function logIn( page: Page, url: string ): Promise< void > {
+	return signIn( page, url, ADMIN );
 }

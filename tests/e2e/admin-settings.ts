@@ -11,12 +11,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { plugin, settingsOption } from '../../plugin/schema';
+import type { BrowserContext } from 'playwright-core';
+import { settingsOption } from '../../plugin/schema';
 import { ADMIN } from '../../tools/store/install';
 import { OPTION, TRANSIENT } from '../support/schema-names';
 import { type AdminOverviewEnv } from './admin-overview';
 import { writeScriptTranslations } from '../../tools/build/write-script-translations';
+import { restClient, signIn } from './admin-session';
 import { checkAxe } from './axe';
 
 const NAME =
@@ -46,45 +47,6 @@ const label = ( key: string ): string =>
 interface License {
 	status: string;
 	key: string | null;
-}
-
-async function signIn(
-	page: Page,
-	url: string,
-	user: { user: string; password: string }
-): Promise< void > {
-	await page.goto( `${ url }/wp-login.php` );
-	await page.fill( '#user_login', user.user );
-	await page.fill( '#user_pass', user.password );
-	await Promise.all( [
-		page.waitForURL( /\/wp-admin\// ),
-		page.click( '#wp-submit' ),
-	] );
-}
-
-function restClient( page: Page ) {
-	return < T >(
-		path: string,
-		method = 'GET',
-		data?: Record< string, unknown >
-	) =>
-		page.evaluate(
-			async ( o ) =>
-				(
-					window as unknown as {
-						wp: {
-							apiFetch: (
-								options: unknown
-							) => Promise< unknown >;
-						};
-					}
-				 ).wp.apiFetch( o ),
-			{
-				path: `/${ plugin.restNamespace }${ path }`,
-				method,
-				...( data ? { data } : {} ),
-			}
-		) as Promise< T >;
 }
 
 export async function adminSettingsScenarios(

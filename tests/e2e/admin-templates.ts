@@ -9,10 +9,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { emailSteps, placeholders, plugin } from '../../plugin/schema';
+import { emailSteps, placeholders } from '../../plugin/schema';
 import type { CampaignSettings } from '../../plugin/schema/normalize';
 import { formatStep } from '../../admin-ui/src/sequence';
 import { logIn, type AdminOverviewEnv } from './admin-overview';
+import { restClient } from './admin-session';
 import { checkAxe } from './axe';
 import { resetSessions } from './sessions';
 
@@ -49,28 +50,7 @@ export async function adminTemplatesScenarios(
 				contexts.push( context );
 				const page = await context.newPage();
 				await logIn( page, url );
-				const api = < T >(
-					path: string,
-					method = 'GET',
-					data?: Record< string, unknown >
-				) =>
-					page.evaluate(
-						async ( o ) =>
-							(
-								window as unknown as {
-									wp: {
-										apiFetch: (
-											options: unknown
-										) => Promise< unknown >;
-									};
-								}
-							 ).wp.apiFetch( o ),
-						{
-							path: `/${ plugin.restNamespace }${ path }`,
-							method,
-							...( data ? { data } : {} ),
-						}
-					) as Promise< T >;
+				const api = restClient( page );
 
 				await page.goto( `${ url }${ SCREEN }` );
 				await api( '/settings', 'PATCH', { test_mode: false } );

@@ -10,10 +10,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { plugin, settingsOption } from '../../plugin/schema';
+import { settingsOption } from '../../plugin/schema';
 import type { CampaignSettings } from '../../plugin/schema/normalize';
 import { OPTION } from '../support/schema-names';
 import { logIn, type AdminOverviewEnv } from './admin-overview';
+import { restClient } from './admin-session';
 import { checkAxe } from './axe';
 import { PLUGIN_FILE } from './env';
 
@@ -85,28 +86,7 @@ export async function adminWizardScenarios(
 				contexts.push( context );
 				const page = await context.newPage();
 				await logIn( page, url );
-				const api = < T >(
-					path: string,
-					method = 'GET',
-					data?: Record< string, unknown >
-				) =>
-					page.evaluate(
-						async ( o ) =>
-							(
-								window as unknown as {
-									wp: {
-										apiFetch: (
-											options: unknown
-										) => Promise< unknown >;
-									};
-								}
-							 ).wp.apiFetch( o ),
-						{
-							path: `/${ plugin.restNamespace }${ path }`,
-							method,
-							...( data ? { data } : {} ),
-						}
-					) as Promise< T >;
+				const api = restClient( page );
 
 				// ---- activation redirects: bulk never, single once ----------------------------------------
 				const afterBulk = await reactivate( page, url, true );

@@ -1,0 +1,58 @@
+/**
+ * A signed-in admin page for the admin E2E groups: signing in through wp-login.php, and CartBay's REST
+ * routes called from inside the page with WordPress's own `wp.apiFetch` (so the cookie and the REST nonce
+ * are the page's).
+ */
+import type { Page } from 'playwright-core';
+import { plugin } from '../../plugin/schema';
+
+/**
+ * Signs in through the login form and waits for wp-admin.
+ * @param page          Page to sign in.
+ * @param url           Store URL (no trailing slash).
+ * @param user          Login and password.
+ * @param user.user
+ * @param user.password
+ */
+export async function signIn(
+	page: Page,
+	url: string,
+	user: { user: string; password: string }
+): Promise< void > {
+	await page.goto( `${ url }/wp-login.php` );
+	await page.fill( '#user_login', user.user );
+	await page.fill( '#user_pass', user.password );
+	await Promise.all( [
+		page.waitForURL( /\/wp-admin\// ),
+		page.click( '#wp-submit' ),
+	] );
+}
+
+/**
+ * A caller of CartBay's REST routes (paths inside the plugin's namespace) from a signed-in admin page.
+ * @param page A page of wp-admin (where `wp.apiFetch` is loaded).
+ */
+export function restClient( page: Page ) {
+	return < T >(
+		path: string,
+		method = 'GET',
+		data?: Record< string, unknown >
+	) =>
+		page.evaluate(
+			async ( o ) =>
+				(
+					window as unknown as {
+						wp: {
+							apiFetch: (
+								options: unknown
+							) => Promise< unknown >;
+						};
+					}
+				 ).wp.apiFetch( o ),
+			{
+				path: `/${ plugin.restNamespace }${ path }`,
+				method,
+				...( data ? { data } : {} ),
+			}
+		) as Promise< T >;
+}
