@@ -11,7 +11,6 @@ use WPAnchorBay\CartBay\Core\HookSubscriber;
 use WPAnchorBay\CartBay\Email\EmailRegistry;
 use WPAnchorBay\CartBay\Generated\AgentSchema;
 use WPAnchorBay\CartBay\Generated\EmailClasses;
-use WPAnchorBay\CartBay\Generated\Options;
 use WPAnchorBay\CartBay\Generated\RestRoutes;
 use WPAnchorBay\CartBay\Generated\SettingsKeys;
 use WPAnchorBay\CartBay\Settings\SettingsRepository;
@@ -442,14 +441,13 @@ final class AdminScreens implements HookSubscriber {
 	 * The store currency lets the Offers section word a fixed-cart discount in money before it is saved.
 	 *
 	 * @param string $hook_suffix Hook suffix of the current admin page.
-	 * @return array{view: string, wizardUrl: string, screenUrl: string, wizardComplete: bool, restNamespace: string, rootId: string, restUrl: string, restNonce: string, emailSubjects: array<string, string>, canManageAgentAccess: bool, currency: string}
+	 * @return array{view: string, wizardUrl: string, screenUrl: string, restNamespace: string, rootId: string, restUrl: string, restNonce: string, emailSubjects: array<string, string>, canManageAgentAccess: bool, currency: string}
 	 */
 	private function boot_data( string $hook_suffix ): array {
 		return array(
 			'view'                 => $this->is_wizard_screen( $hook_suffix ) ? 'wizard' : 'app',
 			'wizardUrl'            => self::wizard_url(),
 			'screenUrl'            => $this->screen_url(),
-			'wizardComplete'       => (bool) get_option( Options::WIZARD_COMPLETE, false ),
 			'restNamespace'        => $this->rest_namespace(),
 			'rootId'               => self::ROOT_ID,
 			'restUrl'              => esc_url_raw( rest_url() ),
