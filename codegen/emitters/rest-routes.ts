@@ -85,13 +85,13 @@ function assertDistinctMethods( route: RouteDef ): void {
 }
 
 /**
- * Name of the static method returning a route's response schema: `/test/email` → `test_email_schema`; a
- * path parameter counts by its name (`/sessions/(?P<id>…)` → `sessions_id_schema`).
- * @param path Route path.
+ * Name of the static method returning a response schema, from the schema's title: `cartbay_test_email` →
+ * `test_email_schema`. Routes that answer with the same schema (the license routes) share one method.
+ * @param schema Response schema.
  */
-export function schemaMethodName( path: string ): string {
-	const named = path.replace( /\(\?P<(\w+)>[^)]*\)/g, '$1' );
-	return `${ constantName( named ).toLowerCase() }_schema`;
+export function schemaMethodName( schema: RouteResponseSchema ): string {
+	const bare = schema.title.replace( new RegExp( `^${ plugin.slug }_` ), '' );
+	return `${ constantName( bare ).toLowerCase() }_schema`;
 }
 
 /**
@@ -209,7 +209,7 @@ function routeStatement( route: EmittedRoute ): string {
 		),
 		...( route.responseSchema
 			? [
-					`\t\t\t\t'schema' => array( self::class, ${ str( schemaMethodName( route.path ) ) } ),\n`,
+					`\t\t\t\t'schema' => array( self::class, ${ str( schemaMethodName( route.responseSchema ) ) } ),\n`,
 				]
 			: [] ),
 	];
@@ -222,16 +222,50 @@ function routeStatement( route: EmittedRoute ): string {
 }
 
 function schemaMethod(
-	route: EmittedRoute & { readonly responseSchema: RouteResponseSchema }
+	schema: RouteResponseSchema,
+	paths: readonly string[]
 ): string {
-	const schema = {
+	const full = {
 		$schema: 'http://json-schema.org/draft-04/schema#',
-		...route.responseSchema,
+		...schema,
 	};
-	return `${ docblock( 1, [ `JSON Schema of what \`${ route.path }\` answers: the route's \`schema\` callback, shown by an OPTIONS request.` ], [ '@return array<string, mixed>' ] ) }
-	public static function ${ schemaMethodName( route.path ) }(): array {
-		return ${ php( schemaPhp( schema ), 2 ) };
+	const answers = paths.map( ( p ) => `\`${ p }\`` ).join( ', ' );
+	return `${ docblock( 1, [ `JSON Schema of what ${ answers } ${ paths.length > 1 ? 'answer' : 'answers' }: the \`schema\` callback, shown by an OPTIONS request.` ], [ '@return array<string, mixed>' ] ) }
+	public static function ${ schemaMethodName( schema ) }(): array {
+		return ${ php( schemaPhp( full ), 2 ) };
 	}`;
+}
+
+/**
+ * One schema method per distinct response schema, with the routes that answer with it. Two different schemas
+ * under one title would make two routes claim the same method: that is a schema error.
+ * @param allRoutes Routes.
+ */
+function schemaMethods( allRoutes: readonly EmittedRoute[] ): string[] {
+	const byTitle = new Map<
+		string,
+		{ schema: RouteResponseSchema; json: string; paths: string[] }
+	>();
+	for ( const route of allRoutes ) {
+		const schema = route.responseSchema;
+		if ( ! schema ) {
+			continue;
+		}
+		const json = JSON.stringify( schema );
+		const seen = byTitle.get( schema.title );
+		if ( ! seen ) {
+			byTitle.set( schema.title, { schema, json, paths: [ route.path ] } );
+		} else if ( seen.json !== json ) {
+			throw new Error(
+				`Response schemas of ${ seen.paths[ 0 ] } and ${ route.path } differ under one title (${ schema.title }).`
+			);
+		} else {
+			seen.paths.push( route.path );
+		}
+	}
+	return [ ...byTitle.values() ].map( ( { schema, paths } ) =>
+		schemaMethod( schema, paths )
+	);
 }
 
 export function emitRestRoutes(
@@ -239,16 +273,6 @@ export function emitRestRoutes(
 ): GeneratedFile {
 	const handlers = allRoutes.flatMap( ( r ) =>
 		r.endpoints.map( ( e ) => handlerFqcn( e.handler ) )
-	);
-	const schemaMethods = allRoutes.flatMap( ( route ) =>
-		route.responseSchema
-			? [
-					schemaMethod( {
-						...route,
-						responseSchema: route.responseSchema,
-					} ),
-				]
-			: []
 	);
 	const content = `${ phpHeader( {
 		summary: `RestRoutes: CartBay's REST routes under ${ plugin.restNamespace }.`,
@@ -300,7 +324,7 @@ ${ docblock(
 
 ${ allRoutes.map( routeStatement ).join( '\n\n' ) }
 	}
-${ schemaMethods.map( ( method ) => `\n${ method }\n` ).join( '' ) }}
+${ schemaMethods( allRoutes ).map( ( method ) => `\n${ method }\n` ).join( '' ) }}
 `;
 	return { path: `${ GENERATED_DIR }/RestRoutes.php`, content };
 }

@@ -157,6 +157,49 @@ describe( 'REST routes', () => {
 			"'permission_callback' => '__return_true'"
 		);
 	} );
+
+	const answering = ( path: string, title: string, note: string ) => ( {
+		path,
+		description: path,
+		responseSchema: {
+			title,
+			type: 'object' as const,
+			properties: { note: { description: note, type: 'string' } },
+		},
+		endpoints: [
+			{
+				method: 'GET' as const,
+				description: 'x',
+				permission: 'public' as const,
+				handler: {
+					class: 'Api\\SettingsController',
+					method: 'get_settings',
+				},
+				args: [],
+			},
+		],
+	} );
+
+	it( 'routes answering with one schema share one method, named by its title', () => {
+		const content = emitRestRoutes( [
+			answering( '/a', 'cartbay_shared', 'n' ),
+			answering( '/b', 'cartbay_shared', 'n' ),
+		] ).content;
+		expect( content.match( /function shared_schema\(\)/g ) ).toHaveLength( 1 );
+		expect(
+			content.match( /'schema' => array\( self::class, 'shared_schema' \)/g )
+		).toHaveLength( 2 );
+		expect( content ).toContain( 'what `/a`, `/b` answer' );
+	} );
+
+	it( 'two different schemas under one title are refused', () => {
+		expect( () =>
+			emitRestRoutes( [
+				answering( '/a', 'cartbay_shared', 'n' ),
+				answering( '/b', 'cartbay_shared', 'other' ),
+			] )
+		).toThrow( /differ under one title/ );
+	} );
 } );
 
 describe( 'scheduled jobs', () => {

@@ -573,7 +573,7 @@ final class RestRoutes {
 						),
 					),
 				),
-				'schema' => array( self::class, 'sessions_schema' ),
+				'schema' => array( self::class, 'session_schema' ),
 			)
 		);
 
@@ -646,7 +646,7 @@ final class RestRoutes {
 						),
 					),
 				),
-				'schema' => array( self::class, 'exports_kind_schema' ),
+				'schema' => array( self::class, 'export_schema' ),
 			)
 		);
 
@@ -662,7 +662,7 @@ final class RestRoutes {
 					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
 					'args'                => array(),
 				),
-				'schema' => array( self::class, 'sessions_id_schema' ),
+				'schema' => array( self::class, 'session_detail_schema' ),
 			)
 		);
 
@@ -730,7 +730,7 @@ final class RestRoutes {
 						),
 					),
 				),
-				'schema' => array( self::class, 'notifications_schema' ),
+				'schema' => array( self::class, 'notification_schema' ),
 			)
 		);
 
@@ -746,7 +746,7 @@ final class RestRoutes {
 					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
 					'args'                => array(),
 				),
-				'schema' => array( self::class, 'notifications_id_schema' ),
+				'schema' => array( self::class, 'notification_detail_schema' ),
 			)
 		);
 
@@ -780,7 +780,7 @@ final class RestRoutes {
 						),
 					),
 				),
-				'schema' => array( self::class, 'coupons_schema' ),
+				'schema' => array( self::class, 'coupon_schema' ),
 			)
 		);
 
@@ -796,7 +796,7 @@ final class RestRoutes {
 					'permission_callback' => array( Permissions::class, 'can_manage_woocommerce' ),
 					'args'                => array(),
 				),
-				'schema' => array( self::class, 'coupons_id_schema' ),
+				'schema' => array( self::class, 'coupon_detail_schema' ),
 			)
 		);
 
@@ -822,7 +822,7 @@ final class RestRoutes {
 						),
 					),
 				),
-				'schema' => array( self::class, 'license_activate_schema' ),
+				'schema' => array( self::class, 'license_schema' ),
 			)
 		);
 
@@ -846,7 +846,7 @@ final class RestRoutes {
 						),
 					),
 				),
-				'schema' => array( self::class, 'license_status_schema' ),
+				'schema' => array( self::class, 'license_schema' ),
 			)
 		);
 
@@ -863,7 +863,7 @@ final class RestRoutes {
 					'validate_callback'   => array( RequestBody::class, 'require_object' ),
 					'args'                => array(),
 				),
-				'schema' => array( self::class, 'license_deactivate_schema' ),
+				'schema' => array( self::class, 'license_schema' ),
 			)
 		);
 
@@ -961,7 +961,7 @@ final class RestRoutes {
 						),
 					),
 				),
-				'schema' => array( self::class, 'logs_schema' ),
+				'schema' => array( self::class, 'log_entry_schema' ),
 			)
 		);
 
@@ -1070,7 +1070,7 @@ final class RestRoutes {
 						),
 					),
 				),
-				'schema' => array( self::class, 'agent_sessions_id_schema' ),
+				'schema' => array( self::class, 'agent_session_schema' ),
 			)
 		);
 
@@ -1124,7 +1124,7 @@ final class RestRoutes {
 						),
 					),
 				),
-				'schema' => array( self::class, 'agent_sessions_id_actions_schema' ),
+				'schema' => array( self::class, 'agent_session_action_schema' ),
 			)
 		);
 
@@ -1290,7 +1290,7 @@ final class RestRoutes {
 						),
 					),
 				),
-				'schema' => array( self::class, 'agent_tokens_public_id_schema' ),
+				'schema' => array( self::class, 'agent_token_schema' ),
 			)
 		);
 
@@ -1330,7 +1330,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/capture` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/capture` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -1353,7 +1353,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/settings` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/settings` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -1495,7 +1495,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/campaign` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/campaign` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -1538,7 +1538,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/test/trigger` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/test/trigger` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -1566,7 +1566,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/test/email` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/test/email` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -1591,7 +1591,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/mail-environment` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/mail-environment` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -1643,7 +1643,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/analytics` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/analytics` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -1706,7 +1706,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/analytics/rebuild` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/analytics/rebuild` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -1748,11 +1748,11 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/sessions` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/sessions` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
-	public static function sessions_schema(): array {
+	public static function session_schema(): array {
 		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'cartbay_session',
@@ -1798,11 +1798,11 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/exports/(?P<kind>sessions|emails)` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/exports/(?P<kind>sessions|emails)` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
-	public static function exports_kind_schema(): array {
+	public static function export_schema(): array {
 		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'cartbay_export',
@@ -1812,11 +1812,11 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/sessions/(?P<id>[A-Za-z0-9]{32})` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/sessions/(?P<id>[A-Za-z0-9]{32})` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
-	public static function sessions_id_schema(): array {
+	public static function session_detail_schema(): array {
 		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'cartbay_session_detail',
@@ -1839,11 +1839,11 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/notifications` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/notifications` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
-	public static function notifications_schema(): array {
+	public static function notification_schema(): array {
 		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'cartbay_notification',
@@ -1887,11 +1887,11 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/notifications/(?P<id>ntf_[a-z0-9]{16})` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/notifications/(?P<id>ntf_[a-z0-9]{16})` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
-	public static function notifications_id_schema(): array {
+	public static function notification_detail_schema(): array {
 		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'cartbay_notification_detail',
@@ -1910,11 +1910,11 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/coupons` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/coupons` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
-	public static function coupons_schema(): array {
+	public static function coupon_schema(): array {
 		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'cartbay_coupon',
@@ -1937,11 +1937,11 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/coupons/(?P<id>[1-9][0-9]{0,19})` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/coupons/(?P<id>[1-9][0-9]{0,19})` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
-	public static function coupons_id_schema(): array {
+	public static function coupon_detail_schema(): array {
 		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'cartbay_coupon_detail',
@@ -1960,11 +1960,11 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/license/activate` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/license/activate`, `/license/status`, `/license/deactivate` answer: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
-	public static function license_activate_schema(): array {
+	public static function license_schema(): array {
 		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'cartbay_license',
@@ -2018,123 +2018,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/license/status` answers: the route's `schema` callback, shown by an OPTIONS request.
-	 *
-	 * @return array<string, mixed>
-	 */
-	public static function license_status_schema(): array {
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'cartbay_license',
-			'type'       => 'object',
-			'properties' => array(
-				'status'     => array(
-					'description' => __( 'active, inactive, expired, invalid, dev_mode or server_error.', 'cartbay' ),
-					'type'        => 'string',
-				),
-				'label'      => array(
-					'description' => __( 'The status, translated.', 'cartbay' ),
-					'type'        => 'string',
-				),
-				'key'        => array(
-					'description' => __( 'The stored key, masked (never the full key).', 'cartbay' ),
-					'type'        => array(
-						'string',
-						'null',
-					),
-				),
-				'expires_at' => array(
-					'description' => __( 'License term end, when the server gave one.', 'cartbay' ),
-					'type'        => array(
-						'string',
-						'null',
-					),
-				),
-				'plan'       => array(
-					'description' => __( 'Plan name, when the server gave one.', 'cartbay' ),
-					'type'        => array(
-						'string',
-						'null',
-					),
-				),
-				'checked_at' => array(
-					'description' => __( 'Last check with the license server (ISO 8601, UTC).', 'cartbay' ),
-					'type'        => array(
-						'string',
-						'null',
-					),
-				),
-				'message'    => array(
-					'description' => __( 'What the last activation or check said (translated), when it said something.', 'cartbay' ),
-					'type'        => array(
-						'string',
-						'null',
-					),
-				),
-			),
-		);
-	}
-
-	/**
-	 * JSON Schema of what `/license/deactivate` answers: the route's `schema` callback, shown by an OPTIONS request.
-	 *
-	 * @return array<string, mixed>
-	 */
-	public static function license_deactivate_schema(): array {
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'cartbay_license',
-			'type'       => 'object',
-			'properties' => array(
-				'status'     => array(
-					'description' => __( 'active, inactive, expired, invalid, dev_mode or server_error.', 'cartbay' ),
-					'type'        => 'string',
-				),
-				'label'      => array(
-					'description' => __( 'The status, translated.', 'cartbay' ),
-					'type'        => 'string',
-				),
-				'key'        => array(
-					'description' => __( 'The stored key, masked (never the full key).', 'cartbay' ),
-					'type'        => array(
-						'string',
-						'null',
-					),
-				),
-				'expires_at' => array(
-					'description' => __( 'License term end, when the server gave one.', 'cartbay' ),
-					'type'        => array(
-						'string',
-						'null',
-					),
-				),
-				'plan'       => array(
-					'description' => __( 'Plan name, when the server gave one.', 'cartbay' ),
-					'type'        => array(
-						'string',
-						'null',
-					),
-				),
-				'checked_at' => array(
-					'description' => __( 'Last check with the license server (ISO 8601, UTC).', 'cartbay' ),
-					'type'        => array(
-						'string',
-						'null',
-					),
-				),
-				'message'    => array(
-					'description' => __( 'What the last activation or check said (translated), when it said something.', 'cartbay' ),
-					'type'        => array(
-						'string',
-						'null',
-					),
-				),
-			),
-		);
-	}
-
-	/**
-	 * JSON Schema of what `/wizard` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/wizard` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -2153,11 +2037,11 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/logs` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/logs` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
-	public static function logs_schema(): array {
+	public static function log_entry_schema(): array {
 		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'cartbay_log_entry',
@@ -2188,7 +2072,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/agent/manifest` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/agent/manifest` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -2207,7 +2091,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/agent/sessions` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/agent/sessions` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -2226,11 +2110,11 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/agent/sessions/(?P<id>[A-Za-z0-9]{32})` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/agent/sessions/(?P<id>[A-Za-z0-9]{32})` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
-	public static function agent_sessions_id_schema(): array {
+	public static function agent_session_schema(): array {
 		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'cartbay_agent_session',
@@ -2245,11 +2129,11 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/agent/sessions/(?P<id>[A-Za-z0-9]{32})/actions` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/agent/sessions/(?P<id>[A-Za-z0-9]{32})/actions` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
-	public static function agent_sessions_id_actions_schema(): array {
+	public static function agent_session_action_schema(): array {
 		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'cartbay_agent_session_action',
@@ -2264,7 +2148,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/agent/analytics` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/agent/analytics` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -2283,7 +2167,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/agent/settings` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/agent/settings` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -2302,7 +2186,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/agent/campaign` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/agent/campaign` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -2321,7 +2205,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/agent/tokens` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/agent/tokens` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
@@ -2340,11 +2224,11 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/agent/tokens/(?P<public_id>[a-z0-9]{12})` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/agent/tokens/(?P<public_id>[a-z0-9]{12})` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
-	public static function agent_tokens_public_id_schema(): array {
+	public static function agent_token_schema(): array {
 		return array(
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'cartbay_agent_token',
@@ -2359,7 +2243,7 @@ final class RestRoutes {
 	}
 
 	/**
-	 * JSON Schema of what `/agent/audit-log` answers: the route's `schema` callback, shown by an OPTIONS request.
+	 * JSON Schema of what `/agent/audit-log` answers: the `schema` callback, shown by an OPTIONS request.
 	 *
 	 * @return array<string, mixed>
 	 */
