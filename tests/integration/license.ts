@@ -399,6 +399,33 @@ delete_option( '${ BYPASS_OPTION }' );` );
 						calls.map( () => [ 403, 'cartbay_rest_forbidden' ] ),
 					]
 				);
+				const described = await rest(
+					[ ACTIVATE, STATUS, DEACTIVATE ].map( ( path ) => ( {
+						method: 'OPTIONS',
+						path,
+						user: MANAGER,
+					} ) )
+				);
+				t.equal(
+					'an OPTIONS request on each license route describes the one license answer (title, key fields)',
+					described.map( ( a ) => {
+						const schema = a.data.schema as
+							{ title?: string; properties?: object } | undefined;
+						return [
+							a.status,
+							schema?.title,
+							Object.keys( schema?.properties ?? {} ).slice(
+								0,
+								3
+							),
+						];
+					} ),
+					[ ACTIVATE, STATUS, DEACTIVATE ].map( () => [
+						200,
+						'cartbay_license',
+						[ 'status', 'label', 'key' ],
+					] )
+				);
 				const none = await status();
 				t.equal(
 					'a shop manager sees Inactive with no key before any activation',
