@@ -9,7 +9,8 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
 import { formatMoney, pageLocale } from './format';
-import { settingsOption } from './schema';
+import { couponStatuses, settingsOption } from './schema';
+import { schemaText } from './schema-text';
 import type { Settings } from './schema';
 
 /** The percentage coupon type, as the schema's `coupon_type` options declare it (WooCommerce's `percent`). */
@@ -148,20 +149,12 @@ export function percentageWarning( settings: Settings ): OfferWarning | null {
 }
 
 /**
- * A Coupon History status as the owner reads it (GET /coupons: active, used or expired).
- * @param status Status key.
+ * A Coupon History status as the owner reads it (the schema's label, translated), or the key itself.
+ * @param status Status key (`active`, `used`, `expired`).
  */
 export function couponStatusLabel( status: string ): string {
-	switch ( status ) {
-		case 'active':
-			return __( 'Active', 'cartbay' );
-		case 'used':
-			return __( 'Used', 'cartbay' );
-		case 'expired':
-			return __( 'Expired', 'cartbay' );
-		default:
-			return status;
-	}
+	const known = couponStatuses.constants.find( ( c ) => c.value === status );
+	return known ? schemaText( known.label ) : status;
 }
 
 /**

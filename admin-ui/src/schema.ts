@@ -38,6 +38,12 @@ export type {
 	MetricKey,
 } from '../../plugin/schema/analytics';
 export { orderStatuses } from '../../plugin/schema/statuses';
+export { sessionEvents } from '../../plugin/schema/events';
+export { couponCards, couponStatuses } from '../../plugin/schema/coupons';
+export type {
+	CouponCardKey,
+	CouponStatusKey,
+} from '../../plugin/schema/coupons';
 export { emailSteps } from '../../plugin/schema/emails';
 export { placeholders } from '../../plugin/schema/placeholders';
 export { licenseKeyFormat, licenseStatuses } from '../../plugin/schema/license';

@@ -3,6 +3,7 @@
  */
 import {
 	cancelReasons,
+	couponStatuses,
 	metricKeys,
 	metaKeys,
 	notificationStates,
@@ -40,6 +41,7 @@ const groups: readonly { group: ConstantGroupDef; source: string }[] = [
 	{ group: queryArgs, source: 'plugin/schema/storage.ts' },
 	{ group: postTypes, source: 'plugin/schema/storage.ts' },
 	{ group: metricKeys, source: 'plugin/schema/analytics.ts' },
+	{ group: couponStatuses, source: 'plugin/schema/coupons.ts' },
 	{ group: wcSessionKeys, source: 'plugin/schema/capture.ts' },
 ];
 

@@ -1929,7 +1929,7 @@ final class RestRoutes {
 					'type'        => 'string',
 				),
 				'status'    => array(
-					'description' => __( 'active, used or expired.', 'cartbay' ),
+					'description' => __( 'active, used, expired.', 'cartbay' ),
 					'type'        => 'string',
 				),
 			),

@@ -13,6 +13,8 @@ export { emailSteps } from './emails';
 export { routes, fieldJsonSchema } from './rest';
 export { metaKeys } from './meta';
 export { sessionEvents } from './events';
+export { couponCards, couponStatuses } from './coupons';
+export type { CouponCardKey, CouponStatusKey } from './coupons';
 export {
 	notificationStates,
 	notificationRetry,

@@ -1,6 +1,7 @@
 import { campaign } from './campaign';
 import { emailSteps } from './emails';
 import { captureLimits } from './capture';
+import { couponCards, couponStatuses } from './coupons';
 import {
 	constantValue,
 	notificationMail,
@@ -929,7 +930,7 @@ export const routes = [
 		endpoints: [
 			{
 				method: 'GET',
-				description: `Cards (generated, active, used, expired) and the coupons, newest first, codes masked, ${ reportLimits.pageSize } a page.`,
+				description: `Cards (${ couponCards.map( ( c ) => c.key ).join( ', ' ) }) and the coupons, newest first, codes masked, ${ reportLimits.pageSize } a page.`,
 				permission: 'manage_woocommerce',
 				handler: {
 					class: 'Api\\CouponsController',
@@ -945,7 +946,9 @@ export const routes = [
 				coupon_id: { description: 'Coupon post id.', type: 'integer' },
 				code: { description: 'Masked coupon code.', type: 'string' },
 				status: {
-					description: 'active, used or expired.',
+					description: `${ couponStatuses.constants
+						.map( ( s ) => s.value )
+						.join( ', ' ) }.`,
 					type: 'string',
 				},
 			},

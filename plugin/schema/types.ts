@@ -238,6 +238,8 @@ export interface ConstantDef {
 	readonly name: string;
 	readonly value: string;
 	readonly description: string;
+	/** What the admin shows for the value (translated there); the value itself when absent. */
+	readonly label?: string;
 }
 
 export interface ConstantGroupDef {

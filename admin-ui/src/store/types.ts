@@ -4,6 +4,7 @@
 /** Internal dependencies */
 import type {
 	CampaignSettings,
+	CouponCardKey,
 	LogLevelFilter,
 	LogSourceFilter,
 	MailConfidence,
@@ -116,10 +117,7 @@ export interface SessionDetail extends SessionRow {
 		readonly total: number;
 		readonly currency: string;
 	};
-	readonly events: readonly {
-		readonly event: string;
-		readonly at: string | null;
-	}[];
+	readonly events: readonly SessionEventEntry[];
 	readonly notifications: readonly {
 		readonly notification_id: string;
 		readonly step: number;
@@ -147,12 +145,8 @@ export interface SessionDetail extends SessionRow {
 }
 
 /** The Coupon History cards of `GET /coupons`. */
-export interface CouponCards {
-	readonly generated: number;
-	readonly active: number;
-	readonly used: number;
-	readonly expired: number;
-}
+/** Coupon History card counts, by the schema's card keys (plugin/schema/coupons.ts). */
+export type CouponCards = Readonly< Record< CouponCardKey, number > >;
 
 /** One row of `GET /coupons`: the code is masked. */
 export interface CouponRow {
@@ -198,10 +192,7 @@ export interface CouponDetail extends CouponRow {
 		readonly edit_link: string;
 	} | null;
 	readonly attribution: 'recovered' | 'influenced' | null;
-	readonly events: readonly {
-		readonly event: string;
-		readonly at: string | null;
-	}[];
+	readonly events: readonly SessionEventEntry[];
 }
 
 /** The arguments of one Logs page (`GET /logs`). */
@@ -378,4 +369,10 @@ export type Action =
 /** The part of @wordpress/data's thunk arguments CartBay's thunks use. */
 export interface ThunkArgs {
 	readonly dispatch: ( action: Action ) => unknown;
+}
+
+/** One entry of a session's event log, as the detail routes answer it. */
+export interface SessionEventEntry {
+	readonly event: string;
+	readonly at: string | null;
 }

@@ -8,6 +8,7 @@
 namespace WPAnchorBay\CartBay\Reports;
 
 use WPAnchorBay\CartBay\Data\SessionRepository;
+use WPAnchorBay\CartBay\Generated\CouponStatus;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\RecoverySchema;
 use WPAnchorBay\CartBay\Offers\RecoveryCoupon;
@@ -28,21 +29,6 @@ final class CouponReport {
 	 * Characters of a code left readable at its end.
 	 */
 	private const VISIBLE_TAIL = 4;
-
-	/**
-	 * Row status: used at least once.
-	 */
-	public const USED = 'used';
-
-	/**
-	 * Row status: unused and past its expiry.
-	 */
-	public const EXPIRED = 'expired';
-
-	/**
-	 * Row status: unused and not expired.
-	 */
-	public const ACTIVE = 'active';
 
 	/**
 	 * Sessions (a coupon's details show its session's events).
@@ -83,10 +69,10 @@ final class CouponReport {
 		$used_n    = $this->count( array( $used ) );
 		$expired   = max( 0, $this->count( array( $past ) ) - $this->count( array( $used, $past ) ) );
 		return array(
-			'generated' => $generated,
-			'active'    => max( 0, $generated - $used_n - $expired ),
-			'used'      => $used_n,
-			'expired'   => $expired,
+			'generated'           => $generated,
+			CouponStatus::ACTIVE  => max( 0, $generated - $used_n - $expired ),
+			CouponStatus::USED    => $used_n,
+			CouponStatus::EXPIRED => $expired,
 		);
 	}
 
@@ -208,17 +194,17 @@ final class CouponReport {
 	}
 
 	/**
-	 * Used, expired or active.
+	 * The coupon's status (plugin/schema/coupons.ts): used, expired or active.
 	 *
 	 * @param \WC_Coupon $coupon Coupon.
 	 * @return string
 	 */
 	public static function status( \WC_Coupon $coupon ): string {
 		if ( $coupon->get_usage_count() >= 1 ) {
-			return self::USED;
+			return CouponStatus::USED;
 		}
 		$expires = $coupon->get_date_expires();
-		return $expires && $expires->getTimestamp() < time() ? self::EXPIRED : self::ACTIVE;
+		return $expires && $expires->getTimestamp() < time() ? CouponStatus::EXPIRED : CouponStatus::ACTIVE;
 	}
 
 	/**

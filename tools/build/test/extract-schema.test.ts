@@ -66,3 +66,25 @@ describe('extractSchemaLabels', () => {
 		);
 	});
 });
+
+describe( 'the real schema', () => {
+	it( 'every session event and coupon status label is extracted for translation, with its description', async () => {
+		const { readFileSync } = await import( 'node:fs' );
+		const { sessionEvents } = await import( '../../../plugin/schema/events' );
+		const { couponCards } = await import( '../../../plugin/schema/coupons' );
+		const extracted = new Set(
+			[ 'events', 'coupons' ].flatMap( ( name ) =>
+				extractSchemaLabels(
+					readFileSync( `plugin/schema/${ name }.ts`, 'utf8' ),
+					`plugin/schema/${ name }.ts`
+				).map( ( s ) => s.msgid )
+			)
+		);
+		const wanted = [
+			...sessionEvents.constants.flatMap( ( c ) => [ c.label, c.description ] ),
+			...couponCards.flatMap( ( c ) => [ c.label, c.description ] ),
+		];
+		expect( wanted.filter( ( text ) => ! extracted.has( text ) ) ).toEqual( [] );
+		expect( sessionEvents.constants.every( ( c ) => c.label.length > 0 ) ).toBe( true );
+	} );
+} );

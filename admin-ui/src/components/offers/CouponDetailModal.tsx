@@ -15,6 +15,7 @@ import { formatMoment, formatMoney } from '../../format';
 import { couponStatusLabel, discountText, usageText } from '../../offers';
 import { couponKey, store } from '../../store';
 import type { CouponDetail } from '../../store/types';
+import EventTimeline from '../EventTimeline';
 import Loading from '../Loading';
 import LoadError from '../LoadError';
 import { statusLabel } from '../overview/status-label';
@@ -151,20 +152,7 @@ function DetailBody( { detail }: { readonly detail: CouponDetail } ) {
 			</dl>
 
 			<h3>{ __( 'Session recovery events', 'cartbay' ) }</h3>
-			{ detail.events.length === 0 ? (
-				<p>{ __( 'No events recorded.', 'cartbay' ) }</p>
-			) : (
-				<ol className="cartbay-session-detail__timeline">
-					{ detail.events.map( ( event, i ) => (
-						<li key={ i }>
-							<time dateTime={ event.at ?? undefined }>
-								{ formatMoment( event.at ) }
-							</time>{ ' ' }
-							<code>{ event.event }</code>
-						</li>
-					) ) }
-				</ol>
-			) }
+			<EventTimeline events={ detail.events } />
 		</div>
 	);
 }

@@ -15,47 +15,16 @@ import { getBootData } from '../../boot';
 import { formatMetric, formatMoment } from '../../format';
 import { locationUrl, useAppNavigation } from '../../navigation';
 import { couponStatusLabel, discountText, usageText } from '../../offers';
+import { couponCards } from '../../schema';
+import { schemaText } from '../../schema-text';
 import { couponsKey, store } from '../../store';
-import type { CouponCards, CouponsPage } from '../../store/types';
+import type { CouponsPage } from '../../store/types';
 import Loading from '../Loading';
 import LoadError from '../LoadError';
 import CouponDetailModal from './CouponDetailModal';
 
 /** The section where a recovery email's coupon is turned on (screens/index.tsx). */
 const SEQUENCE_SECTION = 'recovery-sequence';
-
-const CARDS: readonly ( keyof CouponCards )[] = [
-	'generated',
-	'active',
-	'used',
-	'expired',
-];
-
-function cardLabel( card: keyof CouponCards ): string {
-	switch ( card ) {
-		case 'generated':
-			return __( 'Generated', 'cartbay' );
-		case 'active':
-			return __( 'Active', 'cartbay' );
-		case 'used':
-			return __( 'Used', 'cartbay' );
-		case 'expired':
-			return __( 'Expired', 'cartbay' );
-	}
-}
-
-function cardDefinition( card: keyof CouponCards ): string {
-	switch ( card ) {
-		case 'generated':
-			return __( 'Every coupon CartBay generated.', 'cartbay' );
-		case 'active':
-			return __( 'Not used yet and not expired.', 'cartbay' );
-		case 'used':
-			return __( 'Used on an order at least once.', 'cartbay' );
-		case 'expired':
-			return __( 'Not used and past its expiry.', 'cartbay' );
-	}
-}
 
 export default function CouponHistory() {
 	const [ isOpen, setOpen ] = useState( false );
@@ -129,28 +98,28 @@ function CouponHistoryBody() {
 	return (
 		<>
 			<ul className="cartbay-stats cartbay-coupons__cards">
-				{ CARDS.map( ( card ) => (
+				{ couponCards.map( ( { key, label, description } ) => (
 					<li
-						key={ card }
+						key={ key }
 						className="cartbay-stat"
-						data-card={ card }
-						aria-labelledby={ `cartbay-coupon-card-${ card }` }
-						aria-describedby={ `cartbay-coupon-card-${ card }-definition` }
+						data-card={ key }
+						aria-labelledby={ `cartbay-coupon-card-${ key }` }
+						aria-describedby={ `cartbay-coupon-card-${ key }-definition` }
 					>
 						<h3
 							className="cartbay-stat__label"
-							id={ `cartbay-coupon-card-${ card }` }
+							id={ `cartbay-coupon-card-${ key }` }
 						>
-							{ cardLabel( card ) }
+							{ schemaText( label ) }
 						</h3>
 						<p className="cartbay-stat__value">
-							{ formatMetric( shown.cards[ card ], 'count', '' ) }
+							{ formatMetric( shown.cards[ key ], 'count', '' ) }
 						</p>
 						<p
 							className="cartbay-stat__definition"
-							id={ `cartbay-coupon-card-${ card }-definition` }
+							id={ `cartbay-coupon-card-${ key }-definition` }
 						>
-							{ cardDefinition( card ) }
+							{ schemaText( description ) }
 						</p>
 					</li>
 				) ) }

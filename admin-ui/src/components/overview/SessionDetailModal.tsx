@@ -13,6 +13,7 @@ import { formatMoment, formatMoney } from '../../format';
 import { sessionKey, store } from '../../store';
 import type { SessionDetail } from '../../store/types';
 import type { SessionDetailModalProps } from '../../types';
+import EventTimeline from '../EventTimeline';
 import Loading from '../Loading';
 import LoadError from '../LoadError';
 import { statusLabel } from './status-label';
@@ -100,20 +101,7 @@ function DetailBody( { detail }: { readonly detail: SessionDetail } ) {
 			) }
 
 			<h3>{ __( 'Timeline', 'cartbay' ) }</h3>
-			{ detail.events.length === 0 ? (
-				<p>{ __( 'No events recorded.', 'cartbay' ) }</p>
-			) : (
-				<ol className="cartbay-session-detail__timeline">
-					{ detail.events.map( ( event, i ) => (
-						<li key={ i }>
-							<time dateTime={ event.at ?? undefined }>
-								{ formatMoment( event.at ) }
-							</time>{ ' ' }
-							<code>{ event.event }</code>
-						</li>
-					) ) }
-				</ol>
-			) }
+			<EventTimeline events={ detail.events } />
 
 			<h3>{ __( 'Notifications', 'cartbay' ) }</h3>
 			{ detail.notifications.length === 0 ? (
