@@ -50,9 +50,15 @@ export function emitConstantGroup(
 	source: string
 ): GeneratedFile {
 	const constants = group.constants
-		.map(
-			( c ) =>
-				`${ docblock( 1, [ c.description ] ) }\n\tpublic const ${ c.name } = ${ str( c.value ) };`
+		.map( ( c ) =>
+			[
+				`${ docblock( 1, [ c.description ] ) }\n\tpublic const ${ c.name } = ${ str( c.value ) };`,
+				...( c.lifetimeSeconds === undefined
+					? []
+					: [
+							`${ docblock( 1, [ `Lifetime of ${ c.name }, in seconds.` ] ) }\n\tpublic const ${ c.name }_SECONDS = ${ c.lifetimeSeconds };`,
+						] ),
+			].join( '\n\n' )
 		)
 		.join( '\n\n' );
 	const all = group.constants

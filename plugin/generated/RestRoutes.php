@@ -412,7 +412,7 @@ final class RestRoutes {
 							'default'           => 0,
 							'validate_callback' => 'rest_validate_request_arg',
 							'sanitize_callback' => 'rest_sanitize_request_arg',
-							'description'       => __( '0 sends a basic delivery test through wp_mail(); 1–3 sends a preview of that recovery email.', 'cartbay' ),
+							'description'       => __( '0 sends a basic delivery test through wp_mail(), from the recovery emails’ sender; 1–3 sends a preview of that recovery email.', 'cartbay' ),
 						),
 					),
 				),

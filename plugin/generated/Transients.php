@@ -48,9 +48,19 @@ final class Transients {
 	public const JOBS_CHECKED = 'cartbay_jobs_checked';
 
 	/**
-	 * Short-lived first-run redirect flag.
+	 * Lifetime of JOBS_CHECKED, in seconds.
+	 */
+	public const JOBS_CHECKED_SECONDS = 3600;
+
+	/**
+	 * First-run redirect flag, set on activation: the next admin page within a minute takes it and opens the wizard; a later visit does not.
 	 */
 	public const WIZARD_REDIRECT = 'cartbay_wizard_redirect';
+
+	/**
+	 * Lifetime of WIZARD_REDIRECT, in seconds.
+	 */
+	public const WIZARD_REDIRECT_SECONDS = 60;
 
 	/**
 	 * Every value, in schema order.

@@ -209,7 +209,7 @@ const testEmailArgs: RouteArgDef[] = [
 	testEmailArg,
 	{
 		name: 'step',
-		description: `0 sends a basic delivery test through wp_mail(); 1–${ emailSteps.length } sends a preview of that recovery email.`,
+		description: `0 sends a basic delivery test through wp_mail(), from the recovery emails’ sender; 1–${ emailSteps.length } sends a preview of that recovery email.`,
 		schema: {
 			type: 'integer',
 			minimum: 0,

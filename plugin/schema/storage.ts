@@ -116,11 +116,14 @@ export const transients = {
 			value: 'cartbay_jobs_checked',
 			description:
 				'Set for an hour after an admin request found every recurring job pending, so the check (one query per job) runs at most hourly.',
+			lifetimeSeconds: 3600,
 		},
 		{
 			name: 'WIZARD_REDIRECT',
 			value: 'cartbay_wizard_redirect',
-			description: 'Short-lived first-run redirect flag.',
+			description:
+				'First-run redirect flag, set on activation: the next admin page within a minute takes it and opens the wizard; a later visit does not.',
+			lifetimeSeconds: 60,
 		},
 	],
 } as const satisfies ConstantGroupDef;

@@ -240,6 +240,8 @@ export interface ConstantDef {
 	readonly description: string;
 	/** What the admin shows for the value (translated there); the value itself when absent. */
 	readonly label?: string;
+	/** A transient's fixed lifetime: emitted as `{NAME}_SECONDS` beside the name. */
+	readonly lifetimeSeconds?: number;
 }
 
 export interface ConstantGroupDef {

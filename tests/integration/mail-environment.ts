@@ -47,6 +47,28 @@ echo wp_json_encode( array( 'status' => $response->get_status(), 'data' => rest_
 }
 
 /**
+ * Sends the Email Delivery Test (`POST /test/email`, step 0) as an administrator and returns the From email
+ * and name of the message the store captured.
+ * @param site
+ * @param to
+ */
+async function sendDeliveryTest(
+	site: Site,
+	to: string
+): Promise< { status: number; from: string[] } > {
+	const { status } = lastJson< { status: number } >(
+		await site.runPhpOrThrow( `
+wp_set_current_user( get_user_by( 'login', 'admin' )->ID );
+$request = new WP_REST_Request( 'POST', '/cartbay/v1/test/email' );
+$request->set_param( 'email', ${ phpString( to ) } );
+$request->set_param( 'step', 0 );
+echo wp_json_encode( array( 'status' => rest_get_server()->dispatch( $request )->get_status() ) ), "\\n";` )
+	);
+	const mail = site.readMailTo( to ).at( -1 );
+	return { status, from: mail ? [ mail.from, mail.from_name ] : [] };
+}
+
+/**
  * Writes a plugin file under wp-content/plugins and returns its basename.
  * @param site
  * @param basename
@@ -302,6 +324,14 @@ add_filter( 'woocommerce_email_from_name', static function ( $name ) { return $n
 					[ env.from_email, env.from_name ],
 					[ 'orders@shop.example', 'Shop & Co (filtered)' ]
 				);
+				t.equal(
+					'the delivery test (step 0) goes out with that same WooCommerce sender, not WordPress’s default',
+					await sendDeliveryTest( site, 'sender-test@example.test' ),
+					{
+						status: 200,
+						from: [ 'orders@shop.example', 'Shop & Co (filtered)' ],
+					}
+				);
 				removeMu.push(
 					installMuPlugins( site, {
 						'cartbay-test-mail-from-late.php': `<?php
@@ -315,6 +345,11 @@ add_filter( 'wp_mail_from_name', static function () { return 'Relay'; }, 99 );
 					'an SMTP plugin’s later callback (priority 99) wins, as in a real send',
 					[ env.from_email, env.from_name ],
 					[ 'relay@smtp.example', 'Relay' ]
+				);
+				t.equal(
+					'the delivery test (step 0) goes out with the sender the panel shows: the SMTP plugin’s here',
+					await sendDeliveryTest( site, 'relay-test@example.test' ),
+					{ status: 200, from: [ env.from_email, env.from_name ] }
 				);
 				const left = await site.runPhpOrThrow(
 					`$email = \\WPAnchorBay\\CartBay\\Email\\EmailRegistry::for_step( 1 );

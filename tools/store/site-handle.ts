@@ -36,6 +36,9 @@ export interface RunPhpOptions {
 
 export interface MailRecord {
 	time: string;
+	/** The From email and name wp_mail() would have used (its filters, as attached during the call). */
+	from: string;
+	from_name: string;
 	to: string | string[];
 	subject: string;
 	message: string;

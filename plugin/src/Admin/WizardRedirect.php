@@ -21,13 +21,6 @@ defined( 'ABSPATH' ) || exit;
 final class WizardRedirect implements HookSubscriber {
 
 	/**
-	 * Seconds the flag waits for the admin page that follows the activation.
-	 *
-	 * @var int
-	 */
-	private const FLAG_SECONDS = 60;
-
-	/**
 	 * The hooks this class handles (statically: nothing is built).
 	 *
 	 * @return array<string, array{0?: int, 1?: int}>
@@ -47,7 +40,7 @@ final class WizardRedirect implements HookSubscriber {
 		if ( $network_wide || self::is_bulk_activation() || ( defined( 'WP_CLI' ) && WP_CLI ) || get_option( Options::WIZARD_COMPLETE ) ) {
 			return;
 		}
-		set_transient( Transients::WIZARD_REDIRECT, 1, self::FLAG_SECONDS );
+		set_transient( Transients::WIZARD_REDIRECT, 1, Transients::WIZARD_REDIRECT_SECONDS );
 	}
 
 	/**

@@ -11,6 +11,7 @@ use WPAnchorBay\CartBay\Data\SessionRepository;
 use WPAnchorBay\CartBay\Email\AbstractCartBayRecoveryEmail;
 use WPAnchorBay\CartBay\Email\EmailRegistry;
 use WPAnchorBay\CartBay\Email\EmailSequenceService;
+use WPAnchorBay\CartBay\Email\RecoverySender;
 use WPAnchorBay\CartBay\Generated\MetaKeys;
 use WPAnchorBay\CartBay\Generated\NotificationTriggers;
 use WPAnchorBay\CartBay\Generated\OrderStatuses;
@@ -109,7 +110,7 @@ final class TestController {
 	}
 
 	/**
-	 * POST /test/email: step 0 sends a plain delivery test through wp_mail(); steps 1–3 send a preview of
+	 * POST /test/email: step 0 sends a plain delivery test through wp_mail() from the recovery emails' sender; steps 1–3 send a preview of
 	 * that recovery email with sample links (no session, no live token, no coupon created).
 	 *
 	 * @param \WP_REST_Request $request Request.
@@ -129,12 +130,7 @@ final class TestController {
 		};
 		add_action( 'wp_mail_failed', $catch );
 		if ( 0 === $step ) {
-			$sent = wp_mail(
-				$email,
-				/* translators: %s: site title. */
-				sprintf( __( 'CartBay test email from %s', 'cartbay' ), wp_specialchars_decode( get_bloginfo( 'name' ), ENT_QUOTES ) ),
-				__( 'This is a CartBay delivery test. If you can read it, WordPress can send recovery emails from this store.', 'cartbay' )
-			);
+			$sent = $this->send_delivery_test( $email );
 		} else {
 			$sent = $this->send_preview( $step, $email );
 		}
@@ -151,6 +147,26 @@ final class TestController {
 			array(
 				'sent' => true,
 				'step' => $step,
+			)
+		);
+	}
+
+	/**
+	 * Sends the basic delivery test through wp_mail() with the sender recovery emails use: WooCommerce's
+	 * From email and name, attached as WC_Email::send() attaches them, so an SMTP plugin's later callback
+	 * still wins as it does for a real recovery email (and the Email Delivery Test shows that same sender).
+	 *
+	 * @param string $email Recipient.
+	 * @return bool Whether wp_mail() accepted the message.
+	 */
+	private function send_delivery_test( string $email ): bool {
+		return (bool) RecoverySender::around(
+			EmailRegistry::for_step( 1 ),
+			static fn () => wp_mail(
+				$email,
+				/* translators: %s: site title. */
+				sprintf( __( 'CartBay test email from %s', 'cartbay' ), wp_specialchars_decode( get_bloginfo( 'name' ), ENT_QUOTES ) ),
+				__( 'This is a CartBay delivery test. If you can read it, WordPress can send recovery emails from this store.', 'cartbay' )
 			)
 		);
 	}

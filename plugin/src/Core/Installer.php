@@ -44,7 +44,7 @@ final class Installer implements HookSubscriber {
 			return;
 		}
 		if ( false === get_transient( Transients::JOBS_CHECKED ) && RecurringJobs::schedule() ) {
-			set_transient( Transients::JOBS_CHECKED, 1, HOUR_IN_SECONDS );
+			set_transient( Transients::JOBS_CHECKED, 1, Transients::JOBS_CHECKED_SECONDS );
 		}
 	}
 

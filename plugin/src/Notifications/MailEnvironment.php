@@ -7,6 +7,7 @@
 
 namespace WPAnchorBay\CartBay\Notifications;
 
+use WPAnchorBay\CartBay\Email\RecoverySender;
 use WPAnchorBay\CartBay\Generated\Hooks;
 use WPAnchorBay\CartBay\Generated\MailEnvironmentSchema;
 
@@ -304,23 +305,15 @@ final class MailEnvironment {
 		if ( str_starts_with( $host, 'www.' ) ) {
 			$host = substr( $host, 4 );
 		}
-		$is_wc = $email instanceof \WC_Email;
-		if ( $is_wc ) {
-			add_filter( 'wp_mail_from', array( $email, 'get_from_address' ) );
-			add_filter( 'wp_mail_from_name', array( $email, 'get_from_name' ) );
-		}
-		/**
- * This filter is documented in wp-includes/pluggable.php
-*/
-		$from_email = apply_filters( 'wp_mail_from', 'wordpress@' . $host );
-		/**
- * This filter is documented in wp-includes/pluggable.php
-*/
-		$from_name = apply_filters( 'wp_mail_from_name', 'WordPress' );
-		if ( $is_wc ) {
-			remove_filter( 'wp_mail_from', array( $email, 'get_from_address' ) );
-			remove_filter( 'wp_mail_from_name', array( $email, 'get_from_name' ) );
-		}
+		list( $from_email, $from_name ) = RecoverySender::around(
+			$email,
+			static fn () => array(
+				// This filter is documented in wp-includes/pluggable.php.
+				apply_filters( 'wp_mail_from', 'wordpress@' . $host ),
+				// This filter is documented in wp-includes/pluggable.php.
+				apply_filters( 'wp_mail_from_name', 'WordPress' ),
+			)
+		);
 		return array(
 			'email' => is_string( $from_email ) ? $from_email : '',
 			'name'  => is_string( $from_name ) ? $from_name : '',

@@ -197,7 +197,7 @@ function TestForm( {
 				type="email"
 				label={ __( 'Send the test email to', 'cartbay' ) }
 				help={ __(
-					'Defaults to your own email address. The test is a plain wp_mail() message, so it passes through your SMTP plugin as recovery emails do.',
+					'Defaults to your own email address. The test goes out through wp_mail() with the From email and name above, as recovery emails do, so your SMTP plugin handles it the same way.',
 					'cartbay'
 				) }
 				value={ recipient }

@@ -150,7 +150,14 @@ function cartbay_store_capture_mail( $short_circuit, $atts ) {
 	}
 
 	$failed = 'yes' === get_option( 'cartbay_store_mail_fail', 'no' );
+	// The sender wp_mail() would use: the callbacks a caller added around it (WC_Email::send() adds its own)
+	// are still attached while pre_wp_mail runs.
+	$host   = (string) wp_parse_url( network_home_url(), PHP_URL_HOST );
 	$record = array(
+		/** This filter is documented in wp-includes/pluggable.php */
+		'from'        => apply_filters( 'wp_mail_from', 'wordpress@' . preg_replace( '/^www\./', '', $host ) ),
+		/** This filter is documented in wp-includes/pluggable.php */
+		'from_name'   => apply_filters( 'wp_mail_from_name', 'WordPress' ),
 		'time'        => gmdate( 'Y-m-d\TH:i:s\Z' ),
 		'to'          => $atts['to'],
 		'subject'     => $atts['subject'],
