@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { jobs, plugin, publicHooks } from '../../plugin/schema';
+import { jobs, publicHooks } from '../../plugin/schema';
 import { formatMetric } from '../../admin-ui/src/format';
 import { metrics } from '../../plugin/schema/analytics';
 import {
@@ -21,6 +21,7 @@ import {
 	RECOVERY_TEST_HELPERS,
 } from '../support/store-fixtures';
 import { logIn, type AdminOverviewEnv } from './admin-overview';
+import { listClient, restClient } from './admin-session';
 import { checkAxe } from './axe';
 import { resetSessions } from './sessions';
 
@@ -121,32 +122,8 @@ echo "ok\\n";` );
 				contexts.push( context );
 				const page = await context.newPage();
 				await logIn( page, url );
-				const api = < T >( path: string, parse = true ): Promise< T > =>
-					page.evaluate(
-						async ( o ) => {
-							const fetch = (
-								window as unknown as {
-									wp: {
-										apiFetch: (
-											options: unknown
-										) => Promise< unknown >;
-									};
-								}
-							 ).wp.apiFetch;
-							if ( o.parse ) {
-								return fetch( { path: o.path } );
-							}
-							const response = ( await fetch( {
-								path: o.path,
-								parse: false,
-							} ) ) as Response;
-							return {
-								rows: await response.json(),
-								total: response.headers.get( 'X-WP-Total' ),
-							};
-						},
-						{ path: `/${ plugin.restNamespace }${ path }`, parse }
-					) as Promise< T >;
+				const api = restClient( page );
+				const list = listClient( page );
 				const listed = () =>
 					page
 						.locator( '.cartbay-notifications__table tbody tr' )
@@ -263,10 +240,7 @@ echo "ok\\n";` );
 				);
 
 				// ---- the table: pages ----------------------------------------------------------------------
-				const p1 = await api< { rows: Row[]; total: string } >(
-					'/notifications?days=30&page=1',
-					false
-				);
+				const p1 = await list< Row >( '/notifications?days=30&page=1' );
 				const ids1 = p1.rows.map( ( r ) => r.notification_id );
 				await waitForList( ids1 );
 				t.check(
@@ -287,10 +261,7 @@ echo "ok\\n";` );
 					.locator( '.cartbay-notifications-list' )
 					.getByRole( 'button', { name: 'Next page' } )
 					.click();
-				const p2 = await api< { rows: Row[] } >(
-					'/notifications?days=30&page=2',
-					false
-				);
+				const p2 = await list< Row >( '/notifications?days=30&page=2' );
 				await waitForList( p2.rows.map( ( r ) => r.notification_id ) );
 				t.check(
 					'Next page lists page 2',
@@ -303,9 +274,8 @@ echo "ok\\n";` );
 					.locator( '.cartbay-notifications-list' )
 					.getByLabel( 'Status' )
 					.selectOption( 'failed' );
-				const failed = await api< { rows: Row[] } >(
-					'/notifications?days=30&status=failed',
-					false
+				const failed = await list< Row >(
+					'/notifications?days=30&status=failed'
 				);
 				await waitForList(
 					failed.rows.map( ( r ) => r.notification_id )
@@ -325,9 +295,8 @@ echo "ok\\n";` );
 					.getByLabel( 'Search notifications' )
 					.fill( target.session_id );
 				await page.keyboard.press( 'Enter' );
-				const found = await api< { rows: Row[] } >(
-					`/notifications?days=30&search=${ target.session_id }`,
-					false
+				const found = await list< Row >(
+					`/notifications?days=30&search=${ target.session_id }`
 				);
 				await waitForList(
 					found.rows.map( ( r ) => r.notification_id )

@@ -56,3 +56,35 @@ export function restClient( page: Page ) {
 			}
 		) as Promise< T >;
 }
+
+/** One page of a CartBay list route: its rows and WordPress's paging headers. */
+export interface ListPage< Row > {
+	rows: Row[];
+	total: number;
+	totalPages: number;
+}
+
+/**
+ * A reader of CartBay's paged list routes (`/sessions`, `/notifications`, …) from a signed-in admin page:
+ * the rows, and the totals WordPress answers in the `X-WP-Total` / `X-WP-TotalPages` headers.
+ * @param page A page of wp-admin (where `wp.apiFetch` is loaded).
+ */
+export function listClient( page: Page ) {
+	return < Row >( path: string ) =>
+		page.evaluate( async ( o ) => {
+			const response = ( await (
+				window as unknown as {
+					wp: {
+						apiFetch: ( options: unknown ) => Promise< unknown >;
+					};
+				}
+			 ).wp.apiFetch( { path: o, parse: false } ) ) as Response;
+			return {
+				rows: await response.json(),
+				total: Number( response.headers.get( 'X-WP-Total' ) ),
+				totalPages: Number( response.headers.get( 'X-WP-TotalPages' ) ),
+			};
+		}, `/${ plugin.restNamespace }${ path }` ) as Promise<
+			ListPage< Row >
+		>;
+}
