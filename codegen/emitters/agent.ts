@@ -159,6 +159,16 @@ export function emitAgentSchema(): GeneratedFile {
 			'Entries kept in the audit log (oldest dropped first).',
 		],
 		[
+			'AUDIT_LOCK_WAIT_MS',
+			agentLimits.auditLockWaitMs,
+			"Milliseconds an audit write waits for another request's write to the log.",
+		],
+		[
+			'AUDIT_LOCK_STALE_SECONDS',
+			agentLimits.auditLockStaleSeconds,
+			'Age in seconds after which a held audit lock counts as left by a crashed request.',
+		],
+		[
 			'MAX_SEARCH_LENGTH',
 			agentLimits.maxSearchLength,
 			'Longest session search text.',

@@ -108,6 +108,16 @@ final class AgentSchema {
 	public const AUDIT_MAX_ENTRIES = 1000;
 
 	/**
+	 * Milliseconds an audit write waits for another request's write to the log.
+	 */
+	public const AUDIT_LOCK_WAIT_MS = 3000;
+
+	/**
+	 * Age in seconds after which a held audit lock counts as left by a crashed request.
+	 */
+	public const AUDIT_LOCK_STALE_SECONDS = 10;
+
+	/**
 	 * Longest session search text.
 	 */
 	public const MAX_SEARCH_LENGTH = 254;

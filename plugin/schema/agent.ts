@@ -222,6 +222,12 @@ export const agentLimits = {
 	maxAuditPerPage: 200,
 	/** Entries kept in `cartbay_agent_audit_log` (oldest dropped first). */
 	auditMaxEntries: 1000,
+	/**
+	 * How long an audit write waits for another request's write to the log (milliseconds), and the age after
+	 * which a held audit lock counts as left by a crashed request (seconds).
+	 */
+	auditLockWaitMs: 3000,
+	auditLockStaleSeconds: 10,
 	/** Longest search text. */
 	maxSearchLength: 254,
 } as const;

@@ -151,6 +151,15 @@ function cartbay_test_agent_matrix( array $principals, array $calls ) {
 	return array( 'results' => $results, 'audit' => $audit );
 }
 
+/** Appends $count audit entries as user:$worker, operation "burst", as fast as the log allows. */
+function cartbay_test_agent_audit_burst( $worker, $count ) {
+	$audit = new \WPAnchorBay\CartBay\Agent\AgentAudit();
+	for ( $i = 0; $i < $count; $i++ ) {
+		$audit->record( array( 'principal' => 'user:' . $worker, 'surface' => 'rest', 'operation' => 'burst', 'decision' => 'allow' ) );
+	}
+	return $count;
+}
+
 /** The audit log, oldest first. */
 function cartbay_test_agent_audit() {
 	return array_values( (array) get_option( '${ OPTION.AGENT_AUDIT_LOG }', array() ) );
@@ -949,6 +958,48 @@ async function restScenarios(
 				await server.stop();
 				await clearAuthFailures();
 			}
+		}
+	);
+
+	await t.group(
+		'parallel agent calls: every call keeps its audit line',
+		async () => {
+			await php(
+				`delete_option( '${ OPTION.AGENT_AUDIT_LOG }' ); echo 1, "\\n";`
+			);
+			const workers = [ 1, 2, 3, 4 ];
+			const perWorker = 100;
+			// Four PHP processes append at once, as four agent requests finishing together would.
+			await Promise.all(
+				workers.map( ( worker ) =>
+					phpCall(
+						php,
+						'cartbay_test_agent_audit_burst',
+						worker,
+						perWorker
+					)
+				)
+			);
+			const audit = await phpCall<
+				{ principal: string; operation: string }[]
+			>( php, 'cartbay_test_agent_audit' );
+			const counts = workers.map(
+				( worker ) =>
+					audit.filter(
+						( e ) =>
+							e.operation === 'burst' &&
+							e.principal === `user:${ worker }`
+					).length
+			);
+			t.equal(
+				`${ workers.length } processes × ${ perWorker } appends at once: all ${ workers.length * perWorker } entries kept, none lost to another's write`,
+				counts,
+				workers.map( () => perWorker )
+			);
+			const lock = await php< { held: number } >(
+				`global $wpdb; echo wp_json_encode( array( 'held' => (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name = %s", 'cartbay_lock_' . md5( 'agent_audit_log' ) ) ) ) ), "\\n";`
+			);
+			t.equal( 'the audit lock row is gone afterwards', lock.held, 0 );
 		}
 	);
 

@@ -9,6 +9,7 @@ namespace WPAnchorBay\CartBay\Agent;
 
 use WPAnchorBay\CartBay\Generated\AgentSchema;
 use WPAnchorBay\CartBay\Generated\Options;
+use WPAnchorBay\CartBay\Jobs\JobLock;
 use WPAnchorBay\CartBay\Reports\IsoTime;
 
 defined( 'ABSPATH' ) || exit;
@@ -18,8 +19,23 @@ defined( 'ABSPATH' ) || exit;
  * surface, the operation (and session action), the session ids touched, the access and gate it needed, the
  * decision, the result code and status, and whether personal data was returned. Never an email, a token,
  * a key or a cart. Kept in one non-autoloaded option, newest last, at most AUDIT_MAX_ENTRIES.
+ *
+ * Appending is a read-modify-write of that option, so two agent calls finishing together would each write
+ * the log they read and one entry would be lost. Each append therefore holds a lock (JobLock) and reads the
+ * option past the object cache, so parallel calls queue for a moment instead of overwriting each other.
  */
 final class AgentAudit {
+
+	/**
+	 * Name of the lock around an append.
+	 */
+	private const LOCK = 'agent_audit_log';
+
+	/**
+	 * Pause between two tries for the lock, in microseconds: a random one in this range, so waiting requests
+	 * do not retry in step and one of them starve.
+	 */
+	private const LOCK_RETRY_MICROSECONDS = array( 2000, 12000 );
 
 	/**
 	 * Appends an entry.
@@ -27,8 +43,7 @@ final class AgentAudit {
 	 * @param array{principal: string, surface: string, operation: string, action?: string, session_ids?: string[], access?: string, gate?: string|null, decision: string, code?: string, status?: int, pii?: bool} $entry Entry.
 	 */
 	public function record( array $entry ): void {
-		$entries   = $this->entries();
-		$entries[] = array(
+		$row = array(
 			'at'          => time(),
 			'principal'   => self::safe_label( (string) $entry['principal'] ),
 			'surface'     => sanitize_key( (string) $entry['surface'] ),
@@ -42,10 +57,38 @@ final class AgentAudit {
 			'status'      => (int) ( $entry['status'] ?? 200 ),
 			'pii'         => ! empty( $entry['pii'] ),
 		);
-		if ( count( $entries ) > AgentSchema::AUDIT_MAX_ENTRIES ) {
-			$entries = array_slice( $entries, -AgentSchema::AUDIT_MAX_ENTRIES );
+		$locked = $this->lock();
+		try {
+			// Another process may have appended since this request first read the option.
+			wp_cache_delete( Options::AGENT_AUDIT_LOG, 'options' );
+			$entries   = $this->entries();
+			$entries[] = $row;
+			if ( count( $entries ) > AgentSchema::AUDIT_MAX_ENTRIES ) {
+				$entries = array_slice( $entries, -AgentSchema::AUDIT_MAX_ENTRIES );
+			}
+			update_option( Options::AGENT_AUDIT_LOG, $entries, false );
+		} finally {
+			if ( $locked ) {
+				JobLock::release( self::LOCK );
+			}
 		}
-		update_option( Options::AGENT_AUDIT_LOG, $entries, false );
+	}
+
+	/**
+	 * Waits up to AUDIT_LOCK_WAIT_MS for the append lock. Without it (a write stuck longer than that) the
+	 * entry is still written: a rare lost entry beats a call that never gets its audit line.
+	 *
+	 * @return bool Whether the lock was taken (and must be released).
+	 */
+	private function lock(): bool {
+		$deadline = microtime( true ) + AgentSchema::AUDIT_LOCK_WAIT_MS / 1000;
+		do {
+			if ( JobLock::acquire( self::LOCK, AgentSchema::AUDIT_LOCK_STALE_SECONDS ) ) {
+				return true;
+			}
+			usleep( wp_rand( self::LOCK_RETRY_MICROSECONDS[0], self::LOCK_RETRY_MICROSECONDS[1] ) );
+		} while ( microtime( true ) < $deadline );
+		return false;
 	}
 
 	/**
