@@ -254,7 +254,11 @@ function schemaMethods( allRoutes: readonly EmittedRoute[] ): string[] {
 		const json = JSON.stringify( schema );
 		const seen = byTitle.get( schema.title );
 		if ( ! seen ) {
-			byTitle.set( schema.title, { schema, json, paths: [ route.path ] } );
+			byTitle.set( schema.title, {
+				schema,
+				json,
+				paths: [ route.path ],
+			} );
 		} else if ( seen.json !== json ) {
 			throw new Error(
 				`Response schemas of ${ seen.paths[ 0 ] } and ${ route.path } differ under one title (${ schema.title }).`
@@ -324,7 +328,9 @@ ${ docblock(
 
 ${ allRoutes.map( routeStatement ).join( '\n\n' ) }
 	}
-${ schemaMethods( allRoutes ).map( ( method ) => `\n${ method }\n` ).join( '' ) }}
+${ schemaMethods( allRoutes )
+	.map( ( method ) => `\n${ method }\n` )
+	.join( '' ) }}
 `;
 	return { path: `${ GENERATED_DIR }/RestRoutes.php`, content };
 }

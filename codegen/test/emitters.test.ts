@@ -185,9 +185,13 @@ describe( 'REST routes', () => {
 			answering( '/a', 'cartbay_shared', 'n' ),
 			answering( '/b', 'cartbay_shared', 'n' ),
 		] ).content;
-		expect( content.match( /function shared_schema\(\)/g ) ).toHaveLength( 1 );
+		expect( content.match( /function shared_schema\(\)/g ) ).toHaveLength(
+			1
+		);
 		expect(
-			content.match( /'schema' => array\( self::class, 'shared_schema' \)/g )
+			content.match(
+				/'schema' => array\( self::class, 'shared_schema' \)/g
+			)
 		).toHaveLength( 2 );
 		expect( content ).toContain( 'what `/a`, `/b` answer' );
 	} );
