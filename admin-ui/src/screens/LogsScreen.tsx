@@ -16,6 +16,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import Loading from '../components/Loading';
 import LoadError from '../components/LoadError';
 import LogDetailModal from '../components/logs/LogDetailModal';
+import Pager from '../components/Pager';
 import { formatMoment } from '../format';
 import {
 	initialLogsQuery,
@@ -284,41 +285,14 @@ export default function LogsScreen() {
 							</tbody>
 						</table>
 					</div>
-					<nav
-						className="cartbay-sessions__pages"
-						aria-label={ __( 'Log pages', 'cartbay' ) }
-					>
-						<Button
-							variant="secondary"
-							__next40pxDefaultSize
-							disabled={ query.page <= 1 }
-							accessibleWhenDisabled
-							onClick={ () =>
-								dispatch( {
-									type: 'page',
-									page: query.page - 1,
-									totalPages,
-								} )
-							}
-						>
-							{ __( 'Previous page', 'cartbay' ) }
-						</Button>
-						<Button
-							variant="secondary"
-							__next40pxDefaultSize
-							disabled={ query.page >= totalPages }
-							accessibleWhenDisabled
-							onClick={ () =>
-								dispatch( {
-									type: 'page',
-									page: query.page + 1,
-									totalPages,
-								} )
-							}
-						>
-							{ __( 'Next page', 'cartbay' ) }
-						</Button>
-					</nav>
+					<Pager
+						page={ query.page }
+						totalPages={ totalPages }
+						label={ __( 'Log pages', 'cartbay' ) }
+						onPage={ ( next ) =>
+							dispatch( { type: 'page', page: next, totalPages } )
+						}
+					/>
 				</>
 			) }
 			{ openEntry !== null && (

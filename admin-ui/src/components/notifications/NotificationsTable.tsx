@@ -29,6 +29,7 @@ import type {
 } from '../../store/types';
 import Loading from '../Loading';
 import LoadError from '../LoadError';
+import Pager from '../Pager';
 import NotificationDetailModal from './NotificationDetailModal';
 
 const STATUS_CHOICES: readonly NotificationStatusFilter[] = [
@@ -302,29 +303,12 @@ function NotificationsGrid( {
 					</tbody>
 				</table>
 			</div>
-			<nav
-				className="cartbay-sessions__pages"
-				aria-label={ __( 'Notifications pages', 'cartbay' ) }
-			>
-				<Button
-					variant="secondary"
-					__next40pxDefaultSize
-					disabled={ pageNumber <= 1 }
-					accessibleWhenDisabled
-					onClick={ () => onPage( pageNumber - 1 ) }
-				>
-					{ __( 'Previous page', 'cartbay' ) }
-				</Button>
-				<Button
-					variant="secondary"
-					__next40pxDefaultSize
-					disabled={ pageNumber >= totalPages }
-					accessibleWhenDisabled
-					onClick={ () => onPage( pageNumber + 1 ) }
-				>
-					{ __( 'Next page', 'cartbay' ) }
-				</Button>
-			</nav>
+			<Pager
+				page={ pageNumber }
+				totalPages={ totalPages }
+				label={ __( 'Notifications pages', 'cartbay' ) }
+				onPage={ onPage }
+			/>
 		</>
 	);
 }

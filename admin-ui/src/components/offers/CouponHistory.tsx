@@ -19,6 +19,7 @@ import { couponsKey, store } from '../../store';
 import type { CouponCards, CouponsPage } from '../../store/types';
 import Loading from '../Loading';
 import LoadError from '../LoadError';
+import Pager from '../Pager';
 import CouponDetailModal from './CouponDetailModal';
 
 /** The section where a recovery email's coupon is turned on (screens/index.tsx). */
@@ -327,29 +328,12 @@ function CouponRows( {
 					</tbody>
 				</table>
 			</div>
-			<nav
-				className="cartbay-sessions__pages"
-				aria-label={ __( 'Coupon History pages', 'cartbay' ) }
-			>
-				<Button
-					variant="secondary"
-					__next40pxDefaultSize
-					disabled={ pageNumber <= 1 }
-					accessibleWhenDisabled
-					onClick={ () => onPage( pageNumber - 1 ) }
-				>
-					{ __( 'Previous page', 'cartbay' ) }
-				</Button>
-				<Button
-					variant="secondary"
-					__next40pxDefaultSize
-					disabled={ pageNumber >= totalPages }
-					accessibleWhenDisabled
-					onClick={ () => onPage( pageNumber + 1 ) }
-				>
-					{ __( 'Next page', 'cartbay' ) }
-				</Button>
-			</nav>
+			<Pager
+				page={ pageNumber }
+				totalPages={ totalPages }
+				label={ __( 'Coupon History pages', 'cartbay' ) }
+				onPage={ onPage }
+			/>
 		</>
 	);
 }

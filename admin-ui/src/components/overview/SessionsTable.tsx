@@ -32,6 +32,7 @@ import type { SessionsPage } from '../../store/types';
 import type { SessionsTableProps } from '../../types';
 import Loading from '../Loading';
 import LoadError from '../LoadError';
+import Pager from '../Pager';
 import SessionDetailModal from './SessionDetailModal';
 import { statusLabel } from './status-label';
 
@@ -341,29 +342,12 @@ function SessionsGrid( {
 					</tbody>
 				</table>
 			</div>
-			<nav
-				className="cartbay-sessions__pages"
-				aria-label={ __( 'Sessions pages', 'cartbay' ) }
-			>
-				<Button
-					variant="secondary"
-					__next40pxDefaultSize
-					disabled={ state.page <= 1 }
-					accessibleWhenDisabled
-					onClick={ () => onPage( state.page - 1 ) }
-				>
-					{ __( 'Previous page', 'cartbay' ) }
-				</Button>
-				<Button
-					variant="secondary"
-					__next40pxDefaultSize
-					disabled={ state.page >= totalPages }
-					accessibleWhenDisabled
-					onClick={ () => onPage( state.page + 1 ) }
-				>
-					{ __( 'Next page', 'cartbay' ) }
-				</Button>
-			</nav>
+			<Pager
+				page={ state.page }
+				totalPages={ totalPages }
+				label={ __( 'Sessions pages', 'cartbay' ) }
+				onPage={ onPage }
+			/>
 		</>
 	);
 }
