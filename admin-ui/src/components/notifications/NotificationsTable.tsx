@@ -9,7 +9,7 @@ import type { FormEvent } from 'react';
 /** WordPress dependencies */
 import { Button, SelectControl, TextControl } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useMemo, useReducer, useRef, useState } from '@wordpress/element';
+import { useMemo, useReducer, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
@@ -30,6 +30,7 @@ import type {
 import Loading from '../Loading';
 import LoadError from '../LoadError';
 import Pager from '../Pager';
+import { useLastPage } from '../use-last-page';
 import NotificationDetailModal from './NotificationDetailModal';
 
 const STATUS_CHOICES: readonly NotificationStatusFilter[] = [
@@ -75,12 +76,7 @@ export default function NotificationsTable( {
 		[ query ]
 	);
 	const { invalidateResolution } = useDispatch( store );
-	// While the next page loads, the rows shown stay (marked busy) rather than flashing a spinner.
-	const last = useRef< NotificationsPage | undefined >( undefined );
-	if ( page !== undefined ) {
-		last.current = page;
-	}
-	const shown = page ?? last.current;
+	const { shown, isBusy } = useLastPage( page );
 	const filtered = state.status !== 'all' || state.search !== '';
 
 	const onSearch = ( event: FormEvent ) => {
@@ -157,7 +153,7 @@ export default function NotificationsTable( {
 				<NotificationsGrid
 					page={ shown }
 					pageNumber={ query.page }
-					isBusy={ page === undefined }
+					isBusy={ isBusy }
 					filtered={ filtered }
 					onPage={ ( next ) =>
 						dispatch( {

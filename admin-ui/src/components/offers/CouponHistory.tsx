@@ -7,7 +7,7 @@
 /** WordPress dependencies */
 import { Button } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useRef, useState } from '@wordpress/element';
+import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
@@ -20,6 +20,7 @@ import type { CouponCards, CouponsPage } from '../../store/types';
 import Loading from '../Loading';
 import LoadError from '../LoadError';
 import Pager from '../Pager';
+import { useLastPage } from '../use-last-page';
 import CouponDetailModal from './CouponDetailModal';
 
 /** The section where a recovery email's coupon is turned on (screens/index.tsx). */
@@ -106,12 +107,7 @@ function CouponHistoryBody() {
 		[ pageNumber ]
 	);
 	const { invalidateResolution } = useDispatch( store );
-	// While the next page loads, the rows shown stay (marked busy) rather than flashing a spinner.
-	const last = useRef< CouponsPage | undefined >( undefined );
-	if ( page !== undefined ) {
-		last.current = page;
-	}
-	const shown = page ?? last.current;
+	const { shown, isBusy } = useLastPage( page );
 
 	if ( page === undefined && error ) {
 		return (
@@ -163,7 +159,7 @@ function CouponHistoryBody() {
 					page={ shown }
 					pageNumber={ pageNumber }
 					totalPages={ totalPages }
-					isBusy={ page === undefined }
+					isBusy={ isBusy }
 					onPage={ ( next ) =>
 						setPageNumber(
 							Math.min( Math.max( 1, next ), totalPages )

@@ -12,7 +12,7 @@ import type { FormEvent } from 'react';
 /** WordPress dependencies */
 import { Button, SelectControl, TextControl } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useMemo, useReducer, useRef, useState } from '@wordpress/element';
+import { useMemo, useReducer, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
@@ -33,6 +33,7 @@ import type { SessionsTableProps } from '../../types';
 import Loading from '../Loading';
 import LoadError from '../LoadError';
 import Pager from '../Pager';
+import { useLastPage } from '../use-last-page';
 import SessionDetailModal from './SessionDetailModal';
 import { statusLabel } from './status-label';
 
@@ -88,12 +89,7 @@ export default function SessionsTable( { days }: SessionsTableProps ) {
 		[ query ]
 	);
 	const { invalidateResolution } = useDispatch( store );
-	// While the next page loads, the rows shown stay (marked busy) rather than flashing a spinner.
-	const last = useRef< SessionsPage | undefined >( undefined );
-	if ( page !== undefined ) {
-		last.current = page;
-	}
-	const shown = page ?? last.current;
+	const { shown, isBusy } = useLastPage( page );
 
 	const onSearch = ( event: FormEvent ) => {
 		event.preventDefault();
@@ -183,7 +179,7 @@ export default function SessionsTable( { days }: SessionsTableProps ) {
 				<SessionsGrid
 					state={ state }
 					page={ shown }
-					isBusy={ page === undefined }
+					isBusy={ isBusy }
 					onSort={ ( column ) =>
 						dispatch( { type: 'sort', column } )
 					}
