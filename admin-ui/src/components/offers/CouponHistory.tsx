@@ -13,6 +13,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /** Internal dependencies */
 import { getBootData } from '../../boot';
 import { formatMetric, formatMoment } from '../../format';
+import { clampPage } from '../../list-table';
 import { locationUrl, useAppNavigation } from '../../navigation';
 import { couponStatusLabel, discountText, usageText } from '../../offers';
 import { couponsKey, store } from '../../store';
@@ -161,9 +162,7 @@ function CouponHistoryBody() {
 					totalPages={ totalPages }
 					isBusy={ isBusy }
 					onPage={ ( next ) =>
-						setPageNumber(
-							Math.min( Math.max( 1, next ), totalPages )
-						)
+						setPageNumber( clampPage( next, totalPages ) )
 					}
 					onOpen={ setOpenId }
 				/>
