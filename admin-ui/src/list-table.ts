@@ -15,6 +15,11 @@ export interface ListTableState< Status extends string = string > {
 	readonly page: number;
 }
 
+/** A new reporting period: page 1 again, the filters kept. */
+export interface RestartAction {
+	readonly type: 'restart';
+}
+
 export type ListTableAction< Status extends string = string > =
 	| { readonly type: 'status'; readonly status: Status }
 	| { readonly type: 'search'; readonly search: string }
@@ -23,7 +28,7 @@ export type ListTableAction< Status extends string = string > =
 			readonly page: number;
 			readonly totalPages: number;
 	  }
-	| { readonly type: 'restart' };
+	| RestartAction;
 
 /**
  * A page asked for, within the pages there are: whole, at least 1, at most the last page (page 1 when

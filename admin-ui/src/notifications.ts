@@ -7,11 +7,7 @@
 import { __, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
-import {
-	listTableQuery,
-	listTableReducer,
-	type ListTableAction,
-} from './list-table';
+import { listTableReducer, type ListTableAction } from './list-table';
 import { notificationStates, notificationTriggers } from './schema';
 import type { MailConfidence, NotificationState } from './schema';
 import type {
@@ -37,12 +33,6 @@ export const notificationsReducer: (
 	state: NotificationsTableState,
 	action: NotificationsTableAction
 ) => NotificationsTableState = listTableReducer;
-
-/** The list arguments of the table in a period (the search trimmed). */
-export const notificationsQuery: (
-	state: NotificationsTableState,
-	days: number
-) => NotificationsQuery = listTableQuery;
 
 /** Every lifecycle state, in the schema's order (the status filter's choices after "All"). */
 export const NOTIFICATION_STATES: readonly NotificationState[] =

@@ -4,11 +4,7 @@
  * search and page follow the rules every list table shares (list-table.ts).
  */
 /** Internal dependencies */
-import {
-	listTableQuery,
-	listTableReducer,
-	type ListTableAction,
-} from './list-table';
+import { listTableReducer, type ListTableAction } from './list-table';
 import { sessionList } from './schema';
 import type { SessionListOrderby, SessionStatusFilter } from './schema';
 import type { SessionsQuery } from './store/types';
@@ -72,7 +68,3 @@ export function ariaSort(
 	}
 	return state.order === 'asc' ? 'ascending' : 'descending';
 }
-
-/** The list arguments of the table in a period (the search trimmed). */
-export const tableQuery: ( state: TableState, days: number ) => SessionsQuery =
-	listTableQuery;

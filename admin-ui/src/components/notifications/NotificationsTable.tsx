@@ -9,7 +9,7 @@ import type { FormEvent } from 'react';
 /** WordPress dependencies */
 import { Button, SelectControl, TextControl } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useMemo, useReducer, useState } from '@wordpress/element';
+import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
@@ -18,7 +18,6 @@ import {
 	initialNotificationsState,
 	NOTIFICATION_STATES,
 	notificationStateLabel,
-	notificationsQuery,
 	notificationsReducer,
 	triggerLabel,
 } from '../../notifications';
@@ -31,6 +30,7 @@ import Loading from '../Loading';
 import LoadError from '../LoadError';
 import Pager from '../Pager';
 import { useLastPage } from '../use-last-page';
+import { usePeriodListTable } from '../use-period-list-table';
 import NotificationDetailModal from './NotificationDetailModal';
 
 const STATUS_CHOICES: readonly NotificationStatusFilter[] = [
@@ -43,28 +43,13 @@ export default function NotificationsTable( {
 }: {
 	readonly days: number;
 } ) {
-	const [ state, dispatch ] = useReducer(
+	const { state, dispatch, query } = usePeriodListTable(
 		notificationsReducer,
-		initialNotificationsState
+		initialNotificationsState,
+		days
 	);
 	const [ searchDraft, setSearchDraft ] = useState( '' );
 	const [ openId, setOpenId ] = useState< string | null >( null );
-	// A new period starts again at the first page (derived state: compared while rendering).
-	const [ shownDays, setShownDays ] = useState( days );
-	if ( shownDays !== days ) {
-		setShownDays( days );
-		dispatch( { type: 'restart' } );
-	}
-	const query = useMemo(
-		() =>
-			notificationsQuery(
-				shownDays === days
-					? state
-					: notificationsReducer( state, { type: 'restart' } ),
-				days
-			),
-		[ state, days, shownDays ]
-	);
 	const { page, error } = useSelect(
 		( select ) => ( {
 			page: select( store ).getNotificationsPage( query ),

@@ -12,7 +12,7 @@ import type { FormEvent } from 'react';
 /** WordPress dependencies */
 import { Button, SelectControl, TextControl } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useMemo, useReducer, useState } from '@wordpress/element';
+import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
@@ -23,7 +23,6 @@ import type { SessionListOrderby, SessionStatusFilter } from '../../schema';
 import {
 	ariaSort,
 	initialTableState,
-	tableQuery,
 	tableReducer,
 	type TableState,
 } from '../../sessions-table';
@@ -34,6 +33,7 @@ import Loading from '../Loading';
 import LoadError from '../LoadError';
 import Pager from '../Pager';
 import { useLastPage } from '../use-last-page';
+import { usePeriodListTable } from '../use-period-list-table';
 import SessionDetailModal from './SessionDetailModal';
 import { statusLabel } from './status-label';
 
@@ -58,26 +58,13 @@ const STATUS_CHOICES: readonly SessionStatusFilter[] = [
 ];
 
 export default function SessionsTable( { days }: SessionsTableProps ) {
-	const [ state, dispatch ] = useReducer( tableReducer, initialTableState );
+	const { state, dispatch, query } = usePeriodListTable(
+		tableReducer,
+		initialTableState,
+		days
+	);
 	const [ searchDraft, setSearchDraft ] = useState( '' );
 	const [ openId, setOpenId ] = useState< string | null >( null );
-	// A new period starts again at the first page (derived state: compared while rendering).
-	const [ shownDays, setShownDays ] = useState( days );
-	if ( shownDays !== days ) {
-		setShownDays( days );
-		dispatch( { type: 'restart' } );
-	}
-	const query = useMemo(
-		() =>
-			tableQuery(
-				// The render that notices a new period already asks for its first page.
-				shownDays === days
-					? state
-					: tableReducer( state, { type: 'restart' } ),
-				days
-			),
-		[ state, days, shownDays ]
-	);
 	const { page, error } = useSelect(
 		( select ) => ( {
 			page: select( store ).getSessionsPage( query ),
