@@ -3,11 +3,8 @@
  * id, notification id, email type or trigger), 20 a page, and a notification's Details in a modal; the
  * focus goes back to the row's Details button when the modal closes.
  */
-/** External dependencies */
-import type { FormEvent } from 'react';
-
 /** WordPress dependencies */
-import { Button, SelectControl, TextControl } from '@wordpress/components';
+import { Button } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
@@ -22,21 +19,14 @@ import {
 	triggerLabel,
 } from '../../notifications';
 import { notificationsKey, store } from '../../store';
-import type {
-	NotificationStatusFilter,
-	NotificationsPage,
-} from '../../store/types';
+import type { NotificationsPage } from '../../store/types';
 import Loading from '../Loading';
 import LoadError from '../LoadError';
 import Pager from '../Pager';
+import StatusSearchFilters from '../StatusSearchFilters';
 import { useLastPage } from '../use-last-page';
 import { usePeriodListTable } from '../use-period-list-table';
 import NotificationDetailModal from './NotificationDetailModal';
-
-const STATUS_CHOICES: readonly NotificationStatusFilter[] = [
-	'all',
-	...NOTIFICATION_STATES,
-];
 
 export default function NotificationsTable( {
 	days,
@@ -48,7 +38,6 @@ export default function NotificationsTable( {
 		initialNotificationsState,
 		days
 	);
-	const [ searchDraft, setSearchDraft ] = useState( '' );
 	const [ openId, setOpenId ] = useState< string | null >( null );
 	const { page, error } = useSelect(
 		( select ) => ( {
@@ -64,11 +53,6 @@ export default function NotificationsTable( {
 	const { shown, isBusy } = useLastPage( page );
 	const filtered = state.status !== 'all' || state.search !== '';
 
-	const onSearch = ( event: FormEvent ) => {
-		event.preventDefault();
-		dispatch( { type: 'search', search: searchDraft } );
-	};
-
 	return (
 		<section
 			className="cartbay-notifications-list"
@@ -78,50 +62,22 @@ export default function NotificationsTable( {
 				{ __( 'Recovery email notifications', 'cartbay' ) }
 			</h2>
 			<div className="cartbay-sessions__controls">
-				<SelectControl
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-					label={ __( 'Status', 'cartbay' ) }
-					value={ state.status }
-					options={ STATUS_CHOICES.map( ( status ) => ( {
-						value: status,
-						label:
-							status === 'all'
-								? __( 'All statuses', 'cartbay' )
-								: notificationStateLabel( status ),
-					} ) ) }
-					onChange={ ( status ) =>
-						dispatch( {
-							type: 'status',
-							status: status as NotificationStatusFilter,
-						} )
+				<StatusSearchFilters
+					status={ state.status }
+					statuses={ NOTIFICATION_STATES }
+					statusLabel={ notificationStateLabel }
+					onStatus={ ( status ) =>
+						dispatch( { type: 'status', status } )
+					}
+					searchLabel={ __( 'Search notifications', 'cartbay' ) }
+					searchHelp={ __(
+						'Recipient email, session id, notification id, email type or trigger source.',
+						'cartbay'
+					) }
+					onSearch={ ( search ) =>
+						dispatch( { type: 'search', search } )
 					}
 				/>
-				<form
-					role="search"
-					className="cartbay-sessions__search"
-					onSubmit={ onSearch }
-				>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						type="search"
-						label={ __( 'Search notifications', 'cartbay' ) }
-						help={ __(
-							'Recipient email, session id, notification id, email type or trigger source.',
-							'cartbay'
-						) }
-						value={ searchDraft }
-						onChange={ setSearchDraft }
-					/>
-					<Button
-						variant="secondary"
-						type="submit"
-						__next40pxDefaultSize
-					>
-						{ __( 'Search', 'cartbay' ) }
-					</Button>
-				</form>
 			</div>
 			{ page === undefined && error && (
 				<LoadError

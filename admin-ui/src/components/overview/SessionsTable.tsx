@@ -6,11 +6,8 @@
  * add a large bundle to a screen that needs a handful of columns, and it is not among the packages
  * WordPress ships as a script, so it would be one more pinned dependency for the plugin to carry.
  */
-/** External dependencies */
-import type { FormEvent } from 'react';
-
 /** WordPress dependencies */
-import { Button, SelectControl, TextControl } from '@wordpress/components';
+import { Button } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
@@ -19,7 +16,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import { exportUrl } from '../../exports';
 import { formatMetric, formatMoment, formatMoney } from '../../format';
 import { sessionList } from '../../schema';
-import type { SessionListOrderby, SessionStatusFilter } from '../../schema';
+import type { SessionListOrderby } from '../../schema';
 import {
 	ariaSort,
 	initialTableState,
@@ -32,6 +29,7 @@ import type { SessionsTableProps } from '../../types';
 import Loading from '../Loading';
 import LoadError from '../LoadError';
 import Pager from '../Pager';
+import StatusSearchFilters from '../StatusSearchFilters';
 import { useLastPage } from '../use-last-page';
 import { usePeriodListTable } from '../use-period-list-table';
 import SessionDetailModal from './SessionDetailModal';
@@ -52,18 +50,12 @@ function columnLabel( column: SessionListOrderby ): string {
 	}
 }
 
-const STATUS_CHOICES: readonly SessionStatusFilter[] = [
-	'all',
-	...sessionList.statusFilter,
-];
-
 export default function SessionsTable( { days }: SessionsTableProps ) {
 	const { state, dispatch, query } = usePeriodListTable(
 		tableReducer,
 		initialTableState,
 		days
 	);
-	const [ searchDraft, setSearchDraft ] = useState( '' );
 	const [ openId, setOpenId ] = useState< string | null >( null );
 	const { page, error } = useSelect(
 		( select ) => ( {
@@ -78,11 +70,6 @@ export default function SessionsTable( { days }: SessionsTableProps ) {
 	const { invalidateResolution } = useDispatch( store );
 	const { shown, isBusy } = useLastPage( page );
 
-	const onSearch = ( event: FormEvent ) => {
-		event.preventDefault();
-		dispatch( { type: 'search', search: searchDraft } );
-	};
-
 	return (
 		<section
 			className="cartbay-sessions"
@@ -90,50 +77,22 @@ export default function SessionsTable( { days }: SessionsTableProps ) {
 		>
 			<h2 id="cartbay-sessions-title">{ __( 'Sessions', 'cartbay' ) }</h2>
 			<div className="cartbay-sessions__controls">
-				<SelectControl
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-					label={ __( 'Status', 'cartbay' ) }
-					value={ state.status }
-					options={ STATUS_CHOICES.map( ( status ) => ( {
-						value: status,
-						label:
-							status === 'all'
-								? __( 'All statuses', 'cartbay' )
-								: statusLabel( status ),
-					} ) ) }
-					onChange={ ( status ) =>
-						dispatch( {
-							type: 'status',
-							status: status as SessionStatusFilter,
-						} )
+				<StatusSearchFilters
+					status={ state.status }
+					statuses={ sessionList.statusFilter }
+					statusLabel={ statusLabel }
+					onStatus={ ( status ) =>
+						dispatch( { type: 'status', status } )
+					}
+					searchLabel={ __( 'Search sessions', 'cartbay' ) }
+					searchHelp={ __(
+						'Email (or part of it), session id or notification id.',
+						'cartbay'
+					) }
+					onSearch={ ( search ) =>
+						dispatch( { type: 'search', search } )
 					}
 				/>
-				<form
-					role="search"
-					className="cartbay-sessions__search"
-					onSubmit={ onSearch }
-				>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						type="search"
-						label={ __( 'Search sessions', 'cartbay' ) }
-						help={ __(
-							'Email (or part of it), session id or notification id.',
-							'cartbay'
-						) }
-						value={ searchDraft }
-						onChange={ setSearchDraft }
-					/>
-					<Button
-						variant="secondary"
-						type="submit"
-						__next40pxDefaultSize
-					>
-						{ __( 'Search', 'cartbay' ) }
-					</Button>
-				</form>
 				<div className="cartbay-sessions__exports">
 					<Button
 						variant="secondary"
