@@ -1,7 +1,8 @@
 /**
  * A list table of the reporting period (Sessions, Notifications): its own state, kept by its reducer, and
  * the list arguments of that state in the period shown. A new period starts the table again at page 1,
- * keeping its filters; written once because the timing matters (see below).
+ * keeping its filters, from the very render that notices it: no request goes out for the old page number
+ * in the new period.
  */
 /** WordPress dependencies */
 import { useMemo, useReducer, useState } from '@wordpress/element';
