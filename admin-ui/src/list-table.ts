@@ -15,6 +15,13 @@ export interface ListTableState< Status extends string = string > {
 	readonly page: number;
 }
 
+/** The page before or after the one shown, kept within the pages there are (clampPage). */
+export interface PageAction {
+	readonly type: 'page';
+	readonly page: number;
+	readonly totalPages: number;
+}
+
 /** A new reporting period: page 1 again, the filters kept. */
 export interface RestartAction {
 	readonly type: 'restart';
@@ -23,11 +30,7 @@ export interface RestartAction {
 export type ListTableAction< Status extends string = string > =
 	| { readonly type: 'status'; readonly status: Status }
 	| { readonly type: 'search'; readonly search: string }
-	| {
-			readonly type: 'page';
-			readonly page: number;
-			readonly totalPages: number;
-	  }
+	| PageAction
 	| RestartAction;
 
 /**

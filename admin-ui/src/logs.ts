@@ -4,7 +4,7 @@
  * it stands for, and an entry as the text the Copy button puts on the clipboard.
  */
 /** Internal dependencies */
-import { clampPage } from './list-table';
+import { clampPage, type PageAction } from './list-table';
 import { logLimits, plugin } from './schema';
 import type { LogLevelFilter, LogSourceFilter } from './schema';
 import type { LogEntry, LogsQuery } from './store/types';
@@ -17,11 +17,7 @@ export type LogsAction =
 			readonly event: string;
 			readonly search: string;
 	  }
-	| {
-			readonly type: 'page';
-			readonly page: number;
-			readonly totalPages: number;
-	  };
+	| PageAction;
 
 export const initialLogsQuery: LogsQuery = {
 	level: 'all',
