@@ -41,25 +41,21 @@ describe( 'Pager', () => {
 		expect( onPage.mock.calls ).toEqual( [ [ 1 ], [ 3 ] ] );
 	} );
 
-	it( 'Previous page is off on page 1, focusable, and asks for nothing', () => {
-		const { onPage, previous, next } = renderPager( 1, 3 );
-		expect( isOff( previous ) ).toBe( true );
-		expect( previous.hasAttribute( 'disabled' ) ).toBe( false );
-		fireEvent.click( previous );
-		expect( onPage ).not.toHaveBeenCalled();
-		fireEvent.click( next );
-		expect( onPage ).toHaveBeenCalledWith( 2 );
-	} );
-
-	it( 'Next page is off on the last page, focusable, and asks for nothing', () => {
-		const { onPage, previous, next } = renderPager( 3, 3 );
-		expect( isOff( next ) ).toBe( true );
-		expect( next.hasAttribute( 'disabled' ) ).toBe( false );
-		fireEvent.click( next );
-		expect( onPage ).not.toHaveBeenCalled();
-		fireEvent.click( previous );
-		expect( onPage ).toHaveBeenCalledWith( 2 );
-	} );
+	it.each( [
+		[ 'Previous page is off on page 1', 1, 'previous', 'next' ],
+		[ 'Next page is off on the last page', 3, 'next', 'previous' ],
+	] as const )(
+		'%s, stays focusable, and asks for nothing',
+		( _name, page, off, on ) => {
+			const buttons = renderPager( page, 3 );
+			expect( isOff( buttons[ off ] ) ).toBe( true );
+			expect( buttons[ off ].hasAttribute( 'disabled' ) ).toBe( false );
+			fireEvent.click( buttons[ off ] );
+			expect( buttons.onPage ).not.toHaveBeenCalled();
+			fireEvent.click( buttons[ on ] );
+			expect( buttons.onPage ).toHaveBeenCalledWith( 2 );
+		}
+	);
 
 	it( 'a single page, or none at all, turns both off', () => {
 		for ( const totalPages of [ 1, 0 ] ) {
