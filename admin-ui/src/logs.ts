@@ -4,6 +4,7 @@
  * it stands for, and an entry as the text the Copy button puts on the clipboard.
  */
 /** Internal dependencies */
+import { clampPage, type PageAction } from './list-table';
 import { logLimits, plugin } from './schema';
 import type { LogLevelFilter, LogSourceFilter } from './schema';
 import type { LogEntry, LogsQuery } from './store/types';
@@ -16,11 +17,7 @@ export type LogsAction =
 			readonly event: string;
 			readonly search: string;
 	  }
-	| {
-			readonly type: 'page';
-			readonly page: number;
-			readonly totalPages: number;
-	  };
+	| PageAction;
 
 export const initialLogsQuery: LogsQuery = {
 	level: 'all',
@@ -66,10 +63,7 @@ export function logsReducer( state: LogsQuery, action: LogsAction ): LogsQuery {
 		case 'page':
 			return {
 				...state,
-				page: Math.min(
-					Math.max( 1, Math.trunc( action.page ) ),
-					Math.max( 1, action.totalPages )
-				),
+				page: clampPage( action.page, action.totalPages ),
 			};
 	}
 }

@@ -1,12 +1,13 @@
 /**
- * The Notifications section's pure rules: the table's state (status filter, search, page; a new filter or
- * search starts again at page 1), the translated lifecycle labels, a notification's lifecycle in time order,
- * and what the Email Delivery Test says about a detected mail environment.
+ * The Notifications section's pure rules: the table's state (status filter, search, page, with the rules
+ * every list table shares: list-table.ts), the translated lifecycle labels, a notification's lifecycle in
+ * time order, and what the Email Delivery Test says about a detected mail environment.
  */
 /** WordPress dependencies */
 import { __, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
+import { listTableReducer, type ListTableAction } from './list-table';
 import { notificationStates, notificationTriggers } from './schema';
 import type { MailConfidence, NotificationState } from './schema';
 import type {
@@ -19,14 +20,7 @@ import type {
 export type NotificationsTableState = Omit< NotificationsQuery, 'days' >;
 
 export type NotificationsTableAction =
-	| { readonly type: 'status'; readonly status: NotificationStatusFilter }
-	| { readonly type: 'search'; readonly search: string }
-	| {
-			readonly type: 'page';
-			readonly page: number;
-			readonly totalPages: number;
-	  }
-	| { readonly type: 'restart' };
+	ListTableAction< NotificationStatusFilter >;
 
 export const initialNotificationsState: NotificationsTableState = {
 	status: 'all',
@@ -34,39 +28,11 @@ export const initialNotificationsState: NotificationsTableState = {
 	page: 1,
 };
 
-export function notificationsReducer(
+/** The table's rules: a new status or search starts again at page 1 (the search trimmed). */
+export const notificationsReducer: (
 	state: NotificationsTableState,
 	action: NotificationsTableAction
-): NotificationsTableState {
-	switch ( action.type ) {
-		case 'status':
-			return { ...state, status: action.status, page: 1 };
-		case 'search':
-			return { ...state, search: action.search.trim(), page: 1 };
-		case 'page':
-			return {
-				...state,
-				page: Math.min(
-					Math.max( 1, Math.trunc( action.page ) ),
-					Math.max( 1, action.totalPages )
-				),
-			};
-		case 'restart':
-			return { ...state, page: 1 };
-	}
-}
-
-/**
- * The list arguments of the table in a period.
- * @param state Table state.
- * @param days  Reporting period.
- */
-export function notificationsQuery(
-	state: NotificationsTableState,
-	days: number
-): NotificationsQuery {
-	return { ...state, search: state.search.trim(), days };
-}
+) => NotificationsTableState = listTableReducer;
 
 /** Every lifecycle state, in the schema's order (the status filter's choices after "All"). */
 export const NOTIFICATION_STATES: readonly NotificationState[] =

@@ -1,8 +1,10 @@
 /**
  * The Sessions table's own state (status filter, search, sort, page) and the pure rules that change it:
- * a new filter, search or sort starts again at page 1; sorting the sorted column turns its direction.
+ * a new sort starts again at page 1 and sorting the sorted column turns its direction; the status filter,
+ * search and page follow the rules every list table shares (list-table.ts).
  */
 /** Internal dependencies */
+import { listTableReducer, type ListTableAction } from './list-table';
 import { sessionList } from './schema';
 import type { SessionListOrderby, SessionStatusFilter } from './schema';
 import type { SessionsQuery } from './store/types';
@@ -11,14 +13,7 @@ export type TableState = Omit< SessionsQuery, 'days' >;
 
 export type TableAction =
 	| { readonly type: 'sort'; readonly column: SessionListOrderby }
-	| { readonly type: 'status'; readonly status: SessionStatusFilter }
-	| { readonly type: 'search'; readonly search: string }
-	| {
-			readonly type: 'page';
-			readonly page: number;
-			readonly totalPages: number;
-	  }
-	| { readonly type: 'restart' };
+	| ListTableAction< SessionStatusFilter >;
 
 export const initialTableState: TableState = {
 	status: 'all',
@@ -54,20 +49,8 @@ export function tableReducer(
 				page: 1,
 			};
 		}
-		case 'status':
-			return { ...state, status: action.status, page: 1 };
-		case 'search':
-			return { ...state, search: action.search, page: 1 };
-		case 'page':
-			return {
-				...state,
-				page: Math.min(
-					Math.max( 1, Math.trunc( action.page ) ),
-					Math.max( 1, action.totalPages )
-				),
-			};
-		case 'restart':
-			return { ...state, page: 1 };
+		default:
+			return listTableReducer( state, action );
 	}
 }
 
@@ -84,13 +67,4 @@ export function ariaSort(
 		return 'none';
 	}
 	return state.order === 'asc' ? 'ascending' : 'descending';
-}
-
-/**
- * The list arguments of the table in a period.
- * @param state Table state.
- * @param days  Reporting period.
- */
-export function tableQuery( state: TableState, days: number ): SessionsQuery {
-	return { ...state, search: state.search.trim(), days };
 }

@@ -9,13 +9,15 @@ import type { FormEvent } from 'react';
 /** WordPress dependencies */
 import { Button, SelectControl, TextControl } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useReducer, useRef, useState } from '@wordpress/element';
+import { useReducer, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
 import Loading from '../components/Loading';
 import LoadError from '../components/LoadError';
 import LogDetailModal from '../components/logs/LogDetailModal';
+import Pager from '../components/Pager';
+import { useLastPage } from '../components/use-last-page';
 import { formatMoment } from '../format';
 import {
 	initialLogsQuery,
@@ -27,7 +29,7 @@ import {
 import { logLevels, logLimits, logSources } from '../schema';
 import type { LogLevelFilter, LogSourceFilter } from '../schema';
 import { logsKey, store } from '../store';
-import type { LogEntry, LogsPage } from '../store/types';
+import type { LogEntry } from '../store/types';
 
 function levelLabel( level: string ): string {
 	switch ( level ) {
@@ -55,11 +57,7 @@ export default function LogsScreen() {
 		[ query ]
 	);
 	const { invalidateResolution } = useDispatch( store );
-	const last = useRef< LogsPage | undefined >( undefined );
-	if ( page !== undefined ) {
-		last.current = page;
-	}
-	const shown = page ?? last.current;
+	const { shown, isBusy } = useLastPage( page );
 	const totalPages = Math.max( 1, shown?.totalPages ?? 1 );
 
 	const onFilter = ( event: FormEvent ) => {
@@ -198,7 +196,7 @@ export default function LogsScreen() {
 					<div className="cartbay-sessions__scroll">
 						<table
 							className="widefat striped cartbay-logs__table"
-							aria-busy={ page === undefined }
+							aria-busy={ isBusy }
 						>
 							<caption className="screen-reader-text">
 								{ __(
@@ -284,41 +282,14 @@ export default function LogsScreen() {
 							</tbody>
 						</table>
 					</div>
-					<nav
-						className="cartbay-sessions__pages"
-						aria-label={ __( 'Log pages', 'cartbay' ) }
-					>
-						<Button
-							variant="secondary"
-							__next40pxDefaultSize
-							disabled={ query.page <= 1 }
-							accessibleWhenDisabled
-							onClick={ () =>
-								dispatch( {
-									type: 'page',
-									page: query.page - 1,
-									totalPages,
-								} )
-							}
-						>
-							{ __( 'Previous page', 'cartbay' ) }
-						</Button>
-						<Button
-							variant="secondary"
-							__next40pxDefaultSize
-							disabled={ query.page >= totalPages }
-							accessibleWhenDisabled
-							onClick={ () =>
-								dispatch( {
-									type: 'page',
-									page: query.page + 1,
-									totalPages,
-								} )
-							}
-						>
-							{ __( 'Next page', 'cartbay' ) }
-						</Button>
-					</nav>
+					<Pager
+						page={ query.page }
+						totalPages={ totalPages }
+						label={ __( 'Log pages', 'cartbay' ) }
+						onPage={ ( next ) =>
+							dispatch( { type: 'page', page: next, totalPages } )
+						}
+					/>
 				</>
 			) }
 			{ openEntry !== null && (

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { notificationStates } from '../../../plugin/schema';
+import { listTableQuery } from '../list-table';
 import {
 	deliverySummary,
 	initialNotificationsState,
 	lifecycle,
 	NOTIFICATION_STATES,
 	notificationStateLabel,
-	notificationsQuery,
 	notificationsReducer,
 	testEmailFailure,
 	triggerLabel,
@@ -58,10 +58,10 @@ describe( 'notificationsReducer', () => {
 	} );
 } );
 
-describe( 'notificationsQuery and its store key', () => {
+describe( 'the table’s query (listTableQuery) and its store key', () => {
 	it( 'adds the period and trims the search', () => {
 		expect(
-			notificationsQuery( { status: 'all', search: ' x ', page: 2 }, 90 )
+			listTableQuery( { status: 'all', search: ' x ', page: 2 }, 90 )
 		).toEqual( { status: 'all', search: 'x', page: 2, days: 90 } );
 	} );
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { sessionList } from '../../../plugin/schema';
+import { listTableQuery } from '../list-table';
 import {
 	ariaSort,
 	firstOrder,
 	initialTableState,
-	tableQuery,
 	tableReducer,
 	type TableAction,
 	type TableState,
@@ -191,10 +191,10 @@ describe( 'ariaSort', () => {
 	} );
 } );
 
-describe( 'tableQuery', () => {
-	it( 'adds the period and trims the search', () => {
+describe( 'the table’s query (listTableQuery)', () => {
+	it( 'adds the period and trims the search, keeping the sort', () => {
 		expect(
-			tableQuery(
+			listTableQuery(
 				{ ...initialTableState, search: '  ann@example.test ' },
 				7
 			)

@@ -3,13 +3,10 @@
  * id, notification id, email type or trigger), 20 a page, and a notification's Details in a modal; the
  * focus goes back to the row's Details button when the modal closes.
  */
-/** External dependencies */
-import type { FormEvent } from 'react';
-
 /** WordPress dependencies */
-import { Button, SelectControl, TextControl } from '@wordpress/components';
+import { Button } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useMemo, useReducer, useRef, useState } from '@wordpress/element';
+import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
@@ -18,51 +15,30 @@ import {
 	initialNotificationsState,
 	NOTIFICATION_STATES,
 	notificationStateLabel,
-	notificationsQuery,
 	notificationsReducer,
 	triggerLabel,
 } from '../../notifications';
 import { notificationsKey, store } from '../../store';
-import type {
-	NotificationStatusFilter,
-	NotificationsPage,
-} from '../../store/types';
+import type { NotificationsPage } from '../../store/types';
 import Loading from '../Loading';
 import LoadError from '../LoadError';
+import Pager from '../Pager';
+import StatusSearchFilters from '../StatusSearchFilters';
+import { useLastPage } from '../use-last-page';
+import { usePeriodListTable } from '../use-period-list-table';
 import NotificationDetailModal from './NotificationDetailModal';
-
-const STATUS_CHOICES: readonly NotificationStatusFilter[] = [
-	'all',
-	...NOTIFICATION_STATES,
-];
 
 export default function NotificationsTable( {
 	days,
 }: {
 	readonly days: number;
 } ) {
-	const [ state, dispatch ] = useReducer(
+	const { state, dispatch, query } = usePeriodListTable(
 		notificationsReducer,
-		initialNotificationsState
+		initialNotificationsState,
+		days
 	);
-	const [ searchDraft, setSearchDraft ] = useState( '' );
 	const [ openId, setOpenId ] = useState< string | null >( null );
-	// A new period starts again at the first page (derived state: compared while rendering).
-	const [ shownDays, setShownDays ] = useState( days );
-	if ( shownDays !== days ) {
-		setShownDays( days );
-		dispatch( { type: 'restart' } );
-	}
-	const query = useMemo(
-		() =>
-			notificationsQuery(
-				shownDays === days
-					? state
-					: notificationsReducer( state, { type: 'restart' } ),
-				days
-			),
-		[ state, days, shownDays ]
-	);
 	const { page, error } = useSelect(
 		( select ) => ( {
 			page: select( store ).getNotificationsPage( query ),
@@ -74,18 +50,8 @@ export default function NotificationsTable( {
 		[ query ]
 	);
 	const { invalidateResolution } = useDispatch( store );
-	// While the next page loads, the rows shown stay (marked busy) rather than flashing a spinner.
-	const last = useRef< NotificationsPage | undefined >( undefined );
-	if ( page !== undefined ) {
-		last.current = page;
-	}
-	const shown = page ?? last.current;
+	const { shown, isBusy } = useLastPage( page );
 	const filtered = state.status !== 'all' || state.search !== '';
-
-	const onSearch = ( event: FormEvent ) => {
-		event.preventDefault();
-		dispatch( { type: 'search', search: searchDraft } );
-	};
 
 	return (
 		<section
@@ -96,50 +62,22 @@ export default function NotificationsTable( {
 				{ __( 'Recovery email notifications', 'cartbay' ) }
 			</h2>
 			<div className="cartbay-sessions__controls">
-				<SelectControl
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-					label={ __( 'Status', 'cartbay' ) }
-					value={ state.status }
-					options={ STATUS_CHOICES.map( ( status ) => ( {
-						value: status,
-						label:
-							status === 'all'
-								? __( 'All statuses', 'cartbay' )
-								: notificationStateLabel( status ),
-					} ) ) }
-					onChange={ ( status ) =>
-						dispatch( {
-							type: 'status',
-							status: status as NotificationStatusFilter,
-						} )
+				<StatusSearchFilters
+					status={ state.status }
+					statuses={ NOTIFICATION_STATES }
+					statusLabel={ notificationStateLabel }
+					onStatus={ ( status ) =>
+						dispatch( { type: 'status', status } )
+					}
+					searchLabel={ __( 'Search notifications', 'cartbay' ) }
+					searchHelp={ __(
+						'Recipient email, session id, notification id, email type or trigger source.',
+						'cartbay'
+					) }
+					onSearch={ ( search ) =>
+						dispatch( { type: 'search', search } )
 					}
 				/>
-				<form
-					role="search"
-					className="cartbay-sessions__search"
-					onSubmit={ onSearch }
-				>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						type="search"
-						label={ __( 'Search notifications', 'cartbay' ) }
-						help={ __(
-							'Recipient email, session id, notification id, email type or trigger source.',
-							'cartbay'
-						) }
-						value={ searchDraft }
-						onChange={ setSearchDraft }
-					/>
-					<Button
-						variant="secondary"
-						type="submit"
-						__next40pxDefaultSize
-					>
-						{ __( 'Search', 'cartbay' ) }
-					</Button>
-				</form>
 			</div>
 			{ page === undefined && error && (
 				<LoadError
@@ -156,7 +94,7 @@ export default function NotificationsTable( {
 				<NotificationsGrid
 					page={ shown }
 					pageNumber={ query.page }
-					isBusy={ page === undefined }
+					isBusy={ isBusy }
 					filtered={ filtered }
 					onPage={ ( next ) =>
 						dispatch( {
@@ -302,29 +240,12 @@ function NotificationsGrid( {
 					</tbody>
 				</table>
 			</div>
-			<nav
-				className="cartbay-sessions__pages"
-				aria-label={ __( 'Notifications pages', 'cartbay' ) }
-			>
-				<Button
-					variant="secondary"
-					__next40pxDefaultSize
-					disabled={ pageNumber <= 1 }
-					accessibleWhenDisabled
-					onClick={ () => onPage( pageNumber - 1 ) }
-				>
-					{ __( 'Previous page', 'cartbay' ) }
-				</Button>
-				<Button
-					variant="secondary"
-					__next40pxDefaultSize
-					disabled={ pageNumber >= totalPages }
-					accessibleWhenDisabled
-					onClick={ () => onPage( pageNumber + 1 ) }
-				>
-					{ __( 'Next page', 'cartbay' ) }
-				</Button>
-			</nav>
+			<Pager
+				page={ pageNumber }
+				totalPages={ totalPages }
+				label={ __( 'Notifications pages', 'cartbay' ) }
+				onPage={ onPage }
+			/>
 		</>
 	);
 }

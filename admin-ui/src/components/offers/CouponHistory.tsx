@@ -7,12 +7,13 @@
 /** WordPress dependencies */
 import { Button } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useRef, useState } from '@wordpress/element';
+import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
 import { getBootData } from '../../boot';
 import { formatMetric, formatMoment } from '../../format';
+import { clampPage } from '../../list-table';
 import { locationUrl, useAppNavigation } from '../../navigation';
 import { couponStatusLabel, discountText, usageText } from '../../offers';
 import { couponCards } from '../../schema';
@@ -21,6 +22,8 @@ import { couponsKey, store } from '../../store';
 import type { CouponsPage } from '../../store/types';
 import Loading from '../Loading';
 import LoadError from '../LoadError';
+import Pager from '../Pager';
+import { useLastPage } from '../use-last-page';
 import CouponDetailModal from './CouponDetailModal';
 
 /** The section where a recovery email's coupon is turned on (screens/index.tsx). */
@@ -74,12 +77,7 @@ function CouponHistoryBody() {
 		[ pageNumber ]
 	);
 	const { invalidateResolution } = useDispatch( store );
-	// While the next page loads, the rows shown stay (marked busy) rather than flashing a spinner.
-	const last = useRef< CouponsPage | undefined >( undefined );
-	if ( page !== undefined ) {
-		last.current = page;
-	}
-	const shown = page ?? last.current;
+	const { shown, isBusy } = useLastPage( page );
 
 	if ( page === undefined && error ) {
 		return (
@@ -131,11 +129,9 @@ function CouponHistoryBody() {
 					page={ shown }
 					pageNumber={ pageNumber }
 					totalPages={ totalPages }
-					isBusy={ page === undefined }
+					isBusy={ isBusy }
 					onPage={ ( next ) =>
-						setPageNumber(
-							Math.min( Math.max( 1, next ), totalPages )
-						)
+						setPageNumber( clampPage( next, totalPages ) )
 					}
 					onOpen={ setOpenId }
 				/>
@@ -296,29 +292,12 @@ function CouponRows( {
 					</tbody>
 				</table>
 			</div>
-			<nav
-				className="cartbay-sessions__pages"
-				aria-label={ __( 'Coupon History pages', 'cartbay' ) }
-			>
-				<Button
-					variant="secondary"
-					__next40pxDefaultSize
-					disabled={ pageNumber <= 1 }
-					accessibleWhenDisabled
-					onClick={ () => onPage( pageNumber - 1 ) }
-				>
-					{ __( 'Previous page', 'cartbay' ) }
-				</Button>
-				<Button
-					variant="secondary"
-					__next40pxDefaultSize
-					disabled={ pageNumber >= totalPages }
-					accessibleWhenDisabled
-					onClick={ () => onPage( pageNumber + 1 ) }
-				>
-					{ __( 'Next page', 'cartbay' ) }
-				</Button>
-			</nav>
+			<Pager
+				page={ pageNumber }
+				totalPages={ totalPages }
+				label={ __( 'Coupon History pages', 'cartbay' ) }
+				onPage={ onPage }
+			/>
 		</>
 	);
 }

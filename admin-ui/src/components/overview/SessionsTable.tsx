@@ -6,24 +6,20 @@
  * add a large bundle to a screen that needs a handful of columns, and it is not among the packages
  * WordPress ships as a script, so it would be one more pinned dependency for the plugin to carry.
  */
-/** External dependencies */
-import type { FormEvent } from 'react';
-
 /** WordPress dependencies */
-import { Button, SelectControl, TextControl } from '@wordpress/components';
+import { Button } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useMemo, useReducer, useRef, useState } from '@wordpress/element';
+import { useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
 import { exportUrl } from '../../exports';
 import { formatMetric, formatMoment, formatMoney } from '../../format';
 import { sessionList } from '../../schema';
-import type { SessionListOrderby, SessionStatusFilter } from '../../schema';
+import type { SessionListOrderby } from '../../schema';
 import {
 	ariaSort,
 	initialTableState,
-	tableQuery,
 	tableReducer,
 	type TableState,
 } from '../../sessions-table';
@@ -32,6 +28,10 @@ import type { SessionsPage } from '../../store/types';
 import type { SessionsTableProps } from '../../types';
 import Loading from '../Loading';
 import LoadError from '../LoadError';
+import Pager from '../Pager';
+import StatusSearchFilters from '../StatusSearchFilters';
+import { useLastPage } from '../use-last-page';
+import { usePeriodListTable } from '../use-period-list-table';
 import SessionDetailModal from './SessionDetailModal';
 import { statusLabel } from './status-label';
 
@@ -50,32 +50,13 @@ function columnLabel( column: SessionListOrderby ): string {
 	}
 }
 
-const STATUS_CHOICES: readonly SessionStatusFilter[] = [
-	'all',
-	...sessionList.statusFilter,
-];
-
 export default function SessionsTable( { days }: SessionsTableProps ) {
-	const [ state, dispatch ] = useReducer( tableReducer, initialTableState );
-	const [ searchDraft, setSearchDraft ] = useState( '' );
-	const [ openId, setOpenId ] = useState< string | null >( null );
-	// A new period starts again at the first page (derived state: compared while rendering).
-	const [ shownDays, setShownDays ] = useState( days );
-	if ( shownDays !== days ) {
-		setShownDays( days );
-		dispatch( { type: 'restart' } );
-	}
-	const query = useMemo(
-		() =>
-			tableQuery(
-				// The render that notices a new period already asks for its first page.
-				shownDays === days
-					? state
-					: tableReducer( state, { type: 'restart' } ),
-				days
-			),
-		[ state, days, shownDays ]
+	const { state, dispatch, query } = usePeriodListTable(
+		tableReducer,
+		initialTableState,
+		days
 	);
+	const [ openId, setOpenId ] = useState< string | null >( null );
 	const { page, error } = useSelect(
 		( select ) => ( {
 			page: select( store ).getSessionsPage( query ),
@@ -87,17 +68,7 @@ export default function SessionsTable( { days }: SessionsTableProps ) {
 		[ query ]
 	);
 	const { invalidateResolution } = useDispatch( store );
-	// While the next page loads, the rows shown stay (marked busy) rather than flashing a spinner.
-	const last = useRef< SessionsPage | undefined >( undefined );
-	if ( page !== undefined ) {
-		last.current = page;
-	}
-	const shown = page ?? last.current;
-
-	const onSearch = ( event: FormEvent ) => {
-		event.preventDefault();
-		dispatch( { type: 'search', search: searchDraft } );
-	};
+	const { shown, isBusy } = useLastPage( page );
 
 	return (
 		<section
@@ -106,50 +77,22 @@ export default function SessionsTable( { days }: SessionsTableProps ) {
 		>
 			<h2 id="cartbay-sessions-title">{ __( 'Sessions', 'cartbay' ) }</h2>
 			<div className="cartbay-sessions__controls">
-				<SelectControl
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-					label={ __( 'Status', 'cartbay' ) }
-					value={ state.status }
-					options={ STATUS_CHOICES.map( ( status ) => ( {
-						value: status,
-						label:
-							status === 'all'
-								? __( 'All statuses', 'cartbay' )
-								: statusLabel( status ),
-					} ) ) }
-					onChange={ ( status ) =>
-						dispatch( {
-							type: 'status',
-							status: status as SessionStatusFilter,
-						} )
+				<StatusSearchFilters
+					status={ state.status }
+					statuses={ sessionList.statusFilter }
+					statusLabel={ statusLabel }
+					onStatus={ ( status ) =>
+						dispatch( { type: 'status', status } )
+					}
+					searchLabel={ __( 'Search sessions', 'cartbay' ) }
+					searchHelp={ __(
+						'Email (or part of it), session id or notification id.',
+						'cartbay'
+					) }
+					onSearch={ ( search ) =>
+						dispatch( { type: 'search', search } )
 					}
 				/>
-				<form
-					role="search"
-					className="cartbay-sessions__search"
-					onSubmit={ onSearch }
-				>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						type="search"
-						label={ __( 'Search sessions', 'cartbay' ) }
-						help={ __(
-							'Email (or part of it), session id or notification id.',
-							'cartbay'
-						) }
-						value={ searchDraft }
-						onChange={ setSearchDraft }
-					/>
-					<Button
-						variant="secondary"
-						type="submit"
-						__next40pxDefaultSize
-					>
-						{ __( 'Search', 'cartbay' ) }
-					</Button>
-				</form>
 				<div className="cartbay-sessions__exports">
 					<Button
 						variant="secondary"
@@ -182,7 +125,7 @@ export default function SessionsTable( { days }: SessionsTableProps ) {
 				<SessionsGrid
 					state={ state }
 					page={ shown }
-					isBusy={ page === undefined }
+					isBusy={ isBusy }
 					onSort={ ( column ) =>
 						dispatch( { type: 'sort', column } )
 					}
@@ -341,29 +284,12 @@ function SessionsGrid( {
 					</tbody>
 				</table>
 			</div>
-			<nav
-				className="cartbay-sessions__pages"
-				aria-label={ __( 'Sessions pages', 'cartbay' ) }
-			>
-				<Button
-					variant="secondary"
-					__next40pxDefaultSize
-					disabled={ state.page <= 1 }
-					accessibleWhenDisabled
-					onClick={ () => onPage( state.page - 1 ) }
-				>
-					{ __( 'Previous page', 'cartbay' ) }
-				</Button>
-				<Button
-					variant="secondary"
-					__next40pxDefaultSize
-					disabled={ state.page >= totalPages }
-					accessibleWhenDisabled
-					onClick={ () => onPage( state.page + 1 ) }
-				>
-					{ __( 'Next page', 'cartbay' ) }
-				</Button>
-			</nav>
+			<Pager
+				page={ state.page }
+				totalPages={ totalPages }
+				label={ __( 'Sessions pages', 'cartbay' ) }
+				onPage={ onPage }
+			/>
 		</>
 	);
 }
