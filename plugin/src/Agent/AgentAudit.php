@@ -43,7 +43,7 @@ final class AgentAudit {
 	 * @param array{principal: string, surface: string, operation: string, action?: string, session_ids?: string[], access?: string, gate?: string|null, decision: string, code?: string, status?: int, pii?: bool} $entry Entry.
 	 */
 	public function record( array $entry ): void {
-		$row = array(
+		$row    = array(
 			'at'          => time(),
 			'principal'   => self::safe_label( (string) $entry['principal'] ),
 			'surface'     => sanitize_key( (string) $entry['surface'] ),
