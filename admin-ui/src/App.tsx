@@ -11,11 +11,8 @@ import { __, sprintf } from '@wordpress/i18n';
 import { useEffect, useMemo, useRef, useState } from '@wordpress/element';
 
 /** Internal dependencies */
-import {
-	AppNavigationContext,
-	locationUrl,
-	useAppLocation,
-} from './navigation';
+import SectionLink from './components/SectionLink';
+import { AppNavigationContext, useAppLocation } from './navigation';
 import { getScreens } from './screens';
 
 /** Where a hidden screen's back link goes (screens/index.tsx: the Settings section links to Logs). */
@@ -65,22 +62,13 @@ export default function App() {
 					<div className="cartbay-admin__hidden">
 						{ parent && (
 							<p className="cartbay-admin__back">
-								<a
-									href={ locationUrl( window.location.href, {
-										...location,
-										section: parent.name,
-									} ) }
-									onClick={ ( event ) => {
-										event.preventDefault();
-										navigation.openSection( parent.name );
-									} }
-								>
+								<SectionLink section={ parent.name }>
 									{ sprintf(
 										/* translators: %s: section title (Settings) */
 										__( '← Back to %s', 'cartbay' ),
 										parent.title
 									) }
-								</a>
+								</SectionLink>
 							</p>
 						) }
 						<h2

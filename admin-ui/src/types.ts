@@ -12,13 +12,14 @@ import type {
 	SettingsSection,
 } from './schema';
 import type { AnalyticsDay, AnalyticsReport, ApiError } from './store/types';
+import type { SectionName } from './sections';
 import type { StepDraft } from './sequence';
 import type { FieldDraft } from './settings-fields';
 
 /** A tab of the CartBay admin page. */
 export interface AdminScreen {
 	/** Tab name; also the `section` query argument that opens the tab directly. */
-	readonly name: string;
+	readonly name: SectionName;
 	/** Translated tab title. */
 	readonly title: string;
 	/** No tab: opened only by its `section` argument or a link (the Logs section). */

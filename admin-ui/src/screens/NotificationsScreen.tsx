@@ -12,18 +12,17 @@ import { __, sprintf } from '@wordpress/i18n';
 import PeriodSelector from '../components/PeriodSelector';
 import Loading from '../components/Loading';
 import LoadError from '../components/LoadError';
+import SectionLink from '../components/SectionLink';
 import DeliveryTest from '../components/notifications/DeliveryTest';
 import NotificationCards from '../components/notifications/NotificationCards';
 import NotificationsTable from '../components/notifications/NotificationsTable';
 import { formatMoment } from '../format';
-import { locationUrl, useAppNavigation } from '../navigation';
+import { SECTIONS } from '../sections';
+import { useAppNavigation } from '../navigation';
 import { analyticsKey, store } from '../store';
 
-/** The section the empty state sends the owner to (screens/index.tsx). */
-const SEQUENCE_SECTION = 'recovery-sequence';
-
 export default function NotificationsScreen() {
-	const { location, navigate, openSection } = useAppNavigation();
+	const { location, navigate } = useAppNavigation();
 	const days = location.period;
 	const { report, error } = useSelect(
 		( select ) => ( {
@@ -86,21 +85,14 @@ export default function NotificationsScreen() {
 									'No recovery emails were scheduled in this period. Emails are scheduled when a captured cart is abandoned: check that the recovery sequence is on.',
 									'cartbay'
 								) }{ ' ' }
-								<a
-									href={ locationUrl( window.location.href, {
-										...location,
-										section: SEQUENCE_SECTION,
-									} ) }
-									onClick={ ( event ) => {
-										event.preventDefault();
-										openSection( SEQUENCE_SECTION );
-									} }
+								<SectionLink
+									section={ SECTIONS.recoverySequence }
 								>
 									{ __(
 										'Check the Recovery Sequence',
 										'cartbay'
 									) }
-								</a>
+								</SectionLink>
 							</p>
 						</Notice>
 					) }

@@ -12,19 +12,18 @@ import { __, sprintf } from '@wordpress/i18n';
 import PeriodSelector from '../components/PeriodSelector';
 import Loading from '../components/Loading';
 import LoadError from '../components/LoadError';
+import SectionLink from '../components/SectionLink';
 import SessionsTable from '../components/overview/SessionsTable';
 import StatCards from '../components/overview/StatCards';
 import StatusGuide from '../components/overview/StatusGuide';
 import TrendChart from '../components/overview/TrendChart';
 import { formatMoment } from '../format';
-import { locationUrl, useAppNavigation } from '../navigation';
+import { SECTIONS } from '../sections';
+import { useAppNavigation } from '../navigation';
 import { analyticsKey, store } from '../store';
 
-/** The section the empty state sends the owner to (screens/index.tsx). */
-const CAPTURE_SECTION = 'capture';
-
 export default function OverviewScreen() {
-	const { location, navigate, openSection } = useAppNavigation();
+	const { location, navigate } = useAppNavigation();
 	const days = location.period;
 	const { report, error } = useSelect(
 		( select ) => ( {
@@ -81,21 +80,12 @@ export default function OverviewScreen() {
 									'No carts were tracked in this period. Check that capture is on and that the checkout shows the consent option.',
 									'cartbay'
 								) }{ ' ' }
-								<a
-									href={ locationUrl( window.location.href, {
-										...location,
-										section: CAPTURE_SECTION,
-									} ) }
-									onClick={ ( event ) => {
-										event.preventDefault();
-										openSection( CAPTURE_SECTION );
-									} }
-								>
+								<SectionLink section={ SECTIONS.capture }>
 									{ __(
 										'Check the Capture settings',
 										'cartbay'
 									) }
-								</a>
+								</SectionLink>
 							</p>
 						</Notice>
 					) }

@@ -2,9 +2,6 @@
  * Templates: the three recovery emails (saved subject, timing and coupon, where to change them), the
  * placeholders their text may use, and Test Mode's Trigger Test Flow.
  */
-/** External dependencies */
-import type { MouseEvent } from 'react';
-
 /** WordPress dependencies */
 import { Button, Notice } from '@wordpress/components';
 import { useSelect } from '@wordpress/data';
@@ -13,10 +10,11 @@ import { __, sprintf } from '@wordpress/i18n';
 
 /** Internal dependencies */
 import { getBootData } from '../boot';
+import SectionLink from '../components/SectionLink';
 import { formatMoment } from '../format';
-import { locationUrl, useAppNavigation } from '../navigation';
 import { emailSteps, placeholders } from '../schema';
 import { schemaText } from '../schema-text';
+import { SECTIONS } from '../sections';
 import { formatStep } from '../sequence';
 import { store } from '../store';
 import { toApiError, triggerTestFlow } from '../store/api';
@@ -27,55 +25,11 @@ import {
 	type TestTriggerAnswer,
 } from '../templates';
 
-/** Sections the links open (screens/index.tsx). */
-const SEQUENCE_SECTION = 'recovery-sequence';
-const OFFERS_SECTION = 'offers';
-const SETTINGS_SECTION = 'settings';
-
 type TestState =
 	| { readonly kind: 'idle' }
 	| { readonly kind: 'running' }
 	| { readonly kind: 'done'; readonly answer: TestTriggerAnswer }
 	| { readonly kind: 'failed'; readonly message: string };
-
-/**
- * A link to another section: a real link (new tab, copy) that the app follows itself on a plain click.
- * @param root0          Props.
- * @param root0.section  Section to open.
- * @param root0.children Link text.
- */
-function SectionLink( {
-	section,
-	children,
-}: {
-	section: string;
-	children: string;
-} ) {
-	const { location, openSection } = useAppNavigation();
-	return (
-		<a
-			href={ locationUrl( window.location.href, {
-				...location,
-				section,
-			} ) }
-			onClick={ ( event: MouseEvent ) => {
-				if (
-					event.button !== 0 ||
-					event.metaKey ||
-					event.ctrlKey ||
-					event.shiftKey ||
-					event.altKey
-				) {
-					return;
-				}
-				event.preventDefault();
-				openSection( section );
-			} }
-		>
-			{ children }
-		</a>
-	);
-}
 
 export default function TemplatesScreen() {
 	const { campaign, settings } = useSelect(
@@ -160,7 +114,9 @@ export default function TemplatesScreen() {
 												formatStep( email.sequence )
 											)
 										: __( 'Loading…', 'cartbay' ) }{ ' ' }
-									<SectionLink section={ SEQUENCE_SECTION }>
+									<SectionLink
+										section={ SECTIONS.recoverySequence }
+									>
 										{ __(
 											'Change in Recovery Sequence',
 											'cartbay'
@@ -179,7 +135,7 @@ export default function TemplatesScreen() {
 									{ email.sequence?.coupon_enabled ===
 										false &&
 										__( 'No coupon', 'cartbay' ) }{ ' ' }
-									<SectionLink section={ OFFERS_SECTION }>
+									<SectionLink section={ SECTIONS.offers }>
 										{ __(
 											'Coupon settings in Offers',
 											'cartbay'
@@ -250,7 +206,7 @@ export default function TemplatesScreen() {
 								'Test Mode is off, so the test flow is not available.',
 								'cartbay'
 							) }{ ' ' }
-							<SectionLink section={ SETTINGS_SECTION }>
+							<SectionLink section={ SECTIONS.settings }>
 								{ __(
 									'Turn on Test Mode in Settings',
 									'cartbay'

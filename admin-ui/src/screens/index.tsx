@@ -8,7 +8,8 @@ import { __ } from '@wordpress/i18n';
 /** Internal dependencies */
 import CouponHistory from '../components/offers/CouponHistory';
 import DiscountSummary from '../components/offers/DiscountSummary';
-import LogLinks, { LOGS_SECTION } from '../components/logs/LogLinks';
+import LogLinks from '../components/logs/LogLinks';
+import { SECTIONS } from '../sections';
 import type { AdminScreen } from '../types';
 import LogsScreen from './LogsScreen';
 import NotificationsScreen from './NotificationsScreen';
@@ -20,32 +21,32 @@ import TemplatesScreen from './TemplatesScreen';
 export function getScreens(): AdminScreen[] {
 	return [
 		{
-			name: 'overview',
+			name: SECTIONS.overview,
 			title: __( 'Overview', 'cartbay' ),
 			render: () => <OverviewScreen />,
 		},
 		{
-			name: 'templates',
+			name: SECTIONS.templates,
 			title: __( 'Templates', 'cartbay' ),
 			render: () => <TemplatesScreen />,
 		},
 		{
-			name: 'notifications',
+			name: SECTIONS.notifications,
 			title: __( 'Notifications', 'cartbay' ),
 			render: () => <NotificationsScreen />,
 		},
 		{
-			name: 'capture',
+			name: SECTIONS.capture,
 			title: __( 'Capture', 'cartbay' ),
 			render: () => <SettingsScreen sections={ [ 'capture' ] } />,
 		},
 		{
-			name: 'recovery-sequence',
+			name: SECTIONS.recoverySequence,
 			title: __( 'Recovery Sequence', 'cartbay' ),
 			render: () => <RecoverySequenceScreen />,
 		},
 		{
-			name: 'offers',
+			name: SECTIONS.offers,
 			title: __( 'Offers', 'cartbay' ),
 			render: () => (
 				<SettingsScreen
@@ -58,7 +59,7 @@ export function getScreens(): AdminScreen[] {
 			),
 		},
 		{
-			name: 'settings',
+			name: SECTIONS.settings,
 			title: __( 'Settings', 'cartbay' ),
 			render: () => (
 				<SettingsScreen
@@ -71,7 +72,7 @@ export function getScreens(): AdminScreen[] {
 			),
 		},
 		{
-			name: LOGS_SECTION,
+			name: SECTIONS.logs,
 			title: __( 'Logs', 'cartbay' ),
 			hidden: true,
 			render: () => <LogsScreen />,

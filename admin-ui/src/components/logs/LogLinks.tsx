@@ -7,13 +7,10 @@ import { __ } from '@wordpress/i18n';
 
 /** Internal dependencies */
 import { wooCommerceLogsUrl } from '../../logs';
-import { locationUrl, useAppNavigation } from '../../navigation';
-
-/** The hidden section's name (screens/index.tsx). */
-export const LOGS_SECTION = 'logs';
+import { SECTIONS } from '../../sections';
+import SectionLink from '../SectionLink';
 
 export default function LogLinks() {
-	const { location, openSection } = useAppNavigation();
 	return (
 		<div className="cartbay-log-links">
 			<h3>{ __( 'CartBay Logs', 'cartbay' ) }</h3>
@@ -22,18 +19,9 @@ export default function LogLinks() {
 					'CartBay’s sanitized log history, with filters, details and copy for support.',
 					'cartbay'
 				) }{ ' ' }
-				<a
-					href={ locationUrl( window.location.href, {
-						...location,
-						section: LOGS_SECTION,
-					} ) }
-					onClick={ ( event ) => {
-						event.preventDefault();
-						openSection( LOGS_SECTION );
-					} }
-				>
+				<SectionLink section={ SECTIONS.logs }>
 					{ __( 'Open CartBay Logs', 'cartbay' ) }
-				</a>
+				</SectionLink>
 			</p>
 			<h3>{ __( 'WooCommerce Logs', 'cartbay' ) }</h3>
 			<p>

@@ -14,20 +14,18 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import { getBootData } from '../../boot';
 import { formatMetric, formatMoment } from '../../format';
 import { clampPage } from '../../list-table';
-import { locationUrl, useAppNavigation } from '../../navigation';
 import { couponStatusLabel, discountText, usageText } from '../../offers';
 import { couponCards } from '../../schema';
 import { schemaText } from '../../schema-text';
+import { SECTIONS } from '../../sections';
 import { couponsKey, store } from '../../store';
 import type { CouponsPage } from '../../store/types';
 import Loading from '../Loading';
 import LoadError from '../LoadError';
 import Pager from '../Pager';
+import SectionLink from '../SectionLink';
 import { useLastPage } from '../use-last-page';
 import CouponDetailModal from './CouponDetailModal';
-
-/** The section where a recovery email's coupon is turned on (screens/index.tsx). */
-const SEQUENCE_SECTION = 'recovery-sequence';
 
 export default function CouponHistory() {
 	const [ isOpen, setOpen ] = useState( false );
@@ -147,7 +145,6 @@ function CouponHistoryBody() {
 }
 
 function EmptyHistory() {
-	const { location, openSection } = useAppNavigation();
 	return (
 		<div className="notice inline notice-info cartbay-coupons__empty">
 			<p>
@@ -155,21 +152,12 @@ function EmptyHistory() {
 					'CartBay has not generated a coupon yet. Coupons are generated when a recovery email that includes a coupon is sent.',
 					'cartbay'
 				) }{ ' ' }
-				<a
-					href={ locationUrl( window.location.href, {
-						...location,
-						section: SEQUENCE_SECTION,
-					} ) }
-					onClick={ ( event ) => {
-						event.preventDefault();
-						openSection( SEQUENCE_SECTION );
-					} }
-				>
+				<SectionLink section={ SECTIONS.recoverySequence }>
 					{ __(
 						'Choose the emails that include a coupon in Recovery Sequence',
 						'cartbay'
 					) }
-				</a>
+				</SectionLink>
 			</p>
 		</div>
 	);
