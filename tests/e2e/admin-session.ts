@@ -28,6 +28,11 @@ export async function signIn(
 	] );
 }
 
+/** A wp-admin window as the callers below use it: WordPress's own `wp.apiFetch` (the page's cookie and nonce). */
+type WpAdminWindow = {
+	wp: { apiFetch: ( options: unknown ) => Promise< unknown > };
+};
+
 /**
  * A caller of CartBay's REST routes (paths inside the plugin's namespace) from a signed-in admin page.
  * @param page A page of wp-admin (where `wp.apiFetch` is loaded).
@@ -40,15 +45,7 @@ export function restClient( page: Page ) {
 	) =>
 		page.evaluate(
 			async ( o ) =>
-				(
-					window as unknown as {
-						wp: {
-							apiFetch: (
-								options: unknown
-							) => Promise< unknown >;
-						};
-					}
-				 ).wp.apiFetch( o ),
+				( window as unknown as WpAdminWindow ).wp.apiFetch( o ),
 			{
 				path: `/${ plugin.restNamespace }${ path }`,
 				method,
@@ -73,11 +70,7 @@ export function listClient( page: Page ) {
 	return < Row >( path: string ) =>
 		page.evaluate( async ( o ) => {
 			const response = ( await (
-				window as unknown as {
-					wp: {
-						apiFetch: ( options: unknown ) => Promise< unknown >;
-					};
-				}
+				window as unknown as WpAdminWindow
 			 ).wp.apiFetch( { path: o, parse: false } ) ) as Response;
 			return {
 				rows: await response.json(),

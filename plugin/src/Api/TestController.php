@@ -110,8 +110,9 @@ final class TestController {
 	}
 
 	/**
-	 * POST /test/email: step 0 sends a plain delivery test through wp_mail() from the recovery emails' sender; steps 1–3 send a preview of
-	 * that recovery email with sample links (no session, no live token, no coupon created).
+	 * POST /test/email: step 0 sends a plain delivery test through wp_mail() from the recovery emails'
+	 * sender; steps 1–3 send a preview of that recovery email with sample links (no session, no live
+	 * token, no coupon created).
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return \WP_REST_Response|\WP_Error
